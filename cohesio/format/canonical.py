@@ -74,6 +74,10 @@ def canonical(doc: PlanDocument) -> dict[str, Any]:
                 item[field] = [renames[prefix][v] for v in value]
             elif value is not None:
                 item[field] = renames[prefix][value]
+    for indicator in data["analysis"]["indicators"]:
+        for observation in indicator["observations"]:
+            if observation["area"] is not None:
+                observation["area"] = renames["area"][observation["area"]]
     _sort_unordered(data)
     coordinator = data["cooperation"]["coordinator"]
     if coordinator is not None:

@@ -110,7 +110,11 @@ def reference_problems(doc: "PlanDocument") -> list[Problem]:
     for i, cg in enumerate(n.community_groups):
         _resolve(cg.area, areas, f"$.network.community_groups[{i}].area", "area", p)
         _resolve(cg.contact, partners, f"$.network.community_groups[{i}].contact", "partner", p)
+    seen_ties: set[tuple[str, str, str]] = set()
     for i, tie in enumerate(n.ties):
+        if (tie.source, tie.target, tie.kind) in seen_ties:
+            p.append(Problem(f"$.network.ties[{i}]", "the same tie is listed twice"))
+        seen_ties.add((tie.source, tie.target, tie.kind))
         _resolve(tie.source, partners, f"$.network.ties[{i}].source", "partner", p)
         _resolve(tie.target, partners, f"$.network.ties[{i}].target", "partner", p)
     _resolve(doc.cooperation.coordinator, partners, "$.cooperation.coordinator", "partner", p)

@@ -1,0 +1,107 @@
+"""The `cohesio check` command: check a plan file and report, as text or JSON; the exit code tells CI the result."""
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from cohesio.format import PlanFormatError, load
+
+from .checker import check_plan
+from .findings import Element, Finding, Severity, summarise
+from .lexicon import languages
+
+EXIT_CLEAN = 0
+EXIT_ERRORS = 1
+EXIT_BAD_INPUT = 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="cohesio check",
+        description="Check a local action plan (open plan format, JSON) against the plan rules LAPnnn.",
+        epilog="Exit status: 0 no errors, 1 the plan has errors, 2 the file could not be read.",
+    )
+    parser.add_argument("file", metavar="FILE.json", help="the plan file, or - to read standard input")
+    parser.add_argument("--format", choices=["text", "json"], default="text", help="output format (default: text)")
+    parser.add_argument("--lang", choices=languages(), default="en", help="language of the plan's texts (default: en)")
+    parser.add_argument(
+        "--min-severity",
+        choices=[s.value for s in Severity],
+        default=Severity.TIP.value,
+        help="leave out findings below this severity (default: tip, i.e. show everything)",
+    )
+    parser.add_argument(
+        "--allow",
+        metavar="TERM",
+        action="append",
+        default=[],
+        help="a term the plan's partners have accepted; may be given more than once",
+    )
+    return parser
+
+
+def _read(file: str) -> str:
+    if file == "-":
+        return sys.stdin.read()
+    # utf-8-sig: files saved by some editors start with a byte-order mark.
+    return Path(file).read_text(encoding="utf-8-sig")
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def summary_line(findings: list[Finding]) -> str:
+    counts = summarise(findings)
+    return ", ".join(
+        [_plural(counts["errors"], "error"), _plural(counts["warnings"], "warning"), _plural(counts["tips"], "tip")]
+    )
+
+
+def write_text(findings: list[Finding], out: TextIO) -> None:
+    """Findings grouped by element, one line each with an indented hint, then a summary line."""
+    for element in Element:
+        group = [f for f in findings if f.element == element]
+        if not group:
+            continue
+        out.write(f"{element.label}\n")
+        for f in group:
+            out.write(f"  {f.code} {f.severity.value:<7} {f.path}  {f.message}\n")
+            out.write(f"      hint: {f.hint}\n")
+        out.write("\n")
+    out.write(summary_line(findings) + "\n")
+
+
+def write_json(findings: list[Finding], out: TextIO) -> None:
+    data = {"findings": [f.to_dict() for f in findings], "summary": summarise(findings)}
+    json.dump(data, out, indent=2, ensure_ascii=False)
+    out.write("\n")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run `cohesio check`; return the exit status."""
+    args = _parser().parse_args(argv)
+    try:
+        doc = load(_read(args.file))
+    except FileNotFoundError:
+        print(f"cohesio check: {args.file}: no such file", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"cohesio check: {args.file}: cannot be read ({exc})", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except PlanFormatError as exc:
+        print(f"cohesio check: {args.file} is not a valid plan:", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  {problem.path}: {problem.message}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    findings = check_plan(doc, lang=args.lang, allow_terms=args.allow)
+    shown = [f for f in findings if f.severity >= args.min_severity]
+    (write_json if args.format == "json" else write_text)(shown, sys.stdout)
+    return EXIT_ERRORS if any(f.severity == Severity.ERROR for f in findings) else EXIT_CLEAN
+
+
+if __name__ == "__main__":
+    sys.exit(main())

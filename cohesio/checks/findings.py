@@ -1,0 +1,121 @@
+"""What the plan checker reports: a finding, its severity, and the element of the plan it belongs to."""
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from cohesio.format.vocabulary import Choice, _
+
+
+class Severity(Choice):
+    """How much a finding matters; `ERROR > WARNING > TIP`."""
+
+    ERROR = "error", _("Error")
+    WARNING = "warning", _("Warning")
+    TIP = "tip", _("Tip")
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self.value]
+
+    def __lt__(self, other: object) -> bool:
+        return self.rank < _rank_of(other)
+
+    def __le__(self, other: object) -> bool:
+        return self.rank <= _rank_of(other)
+
+    def __gt__(self, other: object) -> bool:
+        return self.rank > _rank_of(other)
+
+    def __ge__(self, other: object) -> bool:
+        return self.rank >= _rank_of(other)
+
+
+_RANK = {"error": 3, "warning": 2, "tip": 1}
+
+
+def _rank_of(other: object) -> int:
+    if isinstance(other, str) and other in _RANK:
+        return _RANK[other]
+    raise TypeError(f"cannot compare a severity with {other!r}")
+
+
+class Element(Choice):
+    """The part of the plan a finding belongs to: the seven elements, plus the plan as a whole and monitoring."""
+
+    PLAN = "plan", _("The plan as a whole")
+    ANALYSIS = "analysis", _("Regional analysis")
+    STRATEGY = "strategy", _("Strategy and goals")
+    POLITICAL_SUPPORT = "political_support", _("Political support")
+    DEFINITIONS = "definitions", _("Definitions")
+    NETWORK = "network", _("Local network")
+    COOPERATION = "cooperation", _("Conditions for multi-agency cooperation")
+    INTERVENTIONS = "interventions", _("Interventions")
+    MONITORING = "monitoring", _("Monitoring and evaluation")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing the checker found, at a JSON path into the plan document such as `$.goals[2].prevention_level`.
+
+    `message` and `hint` are in English; `translated(gettext)` gives the same finding in the user's language.
+    `subject` is the key of the object concerned (a goal, a partner, ...), when there is one.
+    """
+
+    code: str
+    severity: Severity
+    element: Element
+    path: str
+    message: str
+    hint: str
+    subject: str | None = None
+    message_id: str = field(default="", repr=False, compare=False)
+    hint_id: str = field(default="", repr=False, compare=False)
+    params: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def translated(self, gettext: Callable[[str], str]) -> "Finding":
+        """The finding with message and hint translated by `gettext`, then filled in."""
+        return replace(
+            self,
+            message=gettext(self.message_id or self.message).format(**self.params),
+            hint=gettext(self.hint_id or self.hint).format(**self.params),
+        )
+
+    def to_dict(self) -> dict[str, str | None]:
+        """The finding as JSON-ready data, for the API, the CLI and stored check results."""
+        return {
+            "code": self.code,
+            "severity": self.severity.value,
+            "element": self.element.value,
+            "path": self.path,
+            "message": self.message,
+            "hint": self.hint,
+            "subject": self.subject,
+        }
+
+
+@dataclass(frozen=True)
+class Flag:
+    """What a rule reports: where and what, in untranslated text; the registry adds code, severity and element."""
+
+    path: str
+    message: str
+    hint: str
+    subject: str | None = None
+    element: Element | None = None
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+
+def flag(
+    path: str, message: str, hint: str, *, subject: str | None = None, element: Element | None = None, **params: Any
+) -> Flag:
+    """A place the rule flags; `message` and `hint` are `_()`-marked templates filled in with `params`."""
+    return Flag(path, message, hint, subject, element, params)
+
+
+def summarise(findings: list[Finding]) -> dict[str, int]:
+    """How many errors, warnings and tips there are."""
+    counts = {"errors": 0, "warnings": 0, "tips": 0}
+    for finding in findings:
+        counts[finding.severity.value + "s"] += 1
+    return counts

@@ -1,0 +1,136 @@
+"""Rules for political support: a named owner, a recorded decision, and a budget that covers the interventions."""
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from cohesio.format import PlanDocument
+from cohesio.format.vocabulary import InterventionStatus, _
+
+from .findings import Element, Flag, Severity, flag
+from .registry import CheckContext, rule
+
+
+def _amount(value: Decimal) -> str:
+    return f"{value:,.2f}"
+
+
+@rule(
+    "LAP030",
+    Severity.ERROR,
+    Element.POLITICAL_SUPPORT,
+    title=_("A political owner is named"),
+    why=_(
+        "The beliefs behind a prevention plan are a political choice. A mayor, alderman or council member who "
+        "owns the plan opens doors, defends it when it is questioned, and makes funding possible."
+    ),
+)
+def owner_named(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:
+    if not doc.political_support.owner_name.strip():
+        yield flag(
+            "$.political_support.owner_name",
+            _("The plan has no political owner."),
+            _("Name the mayor, alderman or council member who backs the plan."),
+        )
+
+
+@rule(
+    "LAP031",
+    Severity.WARNING,
+    Element.POLITICAL_SUPPORT,
+    title=_("A political decision is recorded"),
+    why=_(
+        "Verbal backing fades when people change office. A recorded council or board decision gives the plan "
+        "standing, and gives partners something to point to in their own organisations."
+    ),
+)
+def decision_recorded(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:
+    if not doc.political_support.decisions:
+        yield flag(
+            "$.political_support.decisions",
+            _("No political decision about the plan is recorded."),
+            _("Record the council or board decision that endorses the plan, with its date and reference."),
+        )
+
+
+@rule(
+    "LAP032",
+    Severity.ERROR,
+    Element.POLITICAL_SUPPORT,
+    title=_("The plan has a budget"),
+    why=_(
+        "Mapping the situation, bringing partners together and running interventions all cost time and money. "
+        "Without a budget the plan depends on goodwill, and goodwill runs out."
+    ),
+)
+def budget_set(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:
+    if not any(line.amount > 0 for line in doc.political_support.budget_lines):
+        yield flag(
+            "$.political_support.budget_lines",
+            _("The plan has no budget."),
+            _("Add the budget lines that fund the plan, with their amount and where the money comes from."),
+        )
+
+
+@rule(
+    "LAP033",
+    Severity.ERROR,
+    Element.POLITICAL_SUPPORT,
+    title=_("Intervention budgets fit within the plan's budget"),
+    why=_(
+        "If the interventions together need more than the plan has, some of them will not happen. Better to "
+        "know now, and to choose, look for more funds, or share costs with other policy fields."
+    ),
+)
+def interventions_within_budget(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:
+    budget = sum((line.amount for line in doc.political_support.budget_lines), Decimal(0))
+    needed = sum(
+        (iv.budget for iv in doc.interventions if iv.budget and iv.status != InterventionStatus.STOPPED), Decimal(0)
+    )
+    if budget > 0 and needed > budget:
+        yield flag(
+            "$.political_support.budget_lines",
+            _("The interventions need {needed} together, but the plan's budget is {budget}."),
+            _("Adjust the intervention budgets, find extra funding, or share costs with other policy fields."),
+            needed=_amount(needed),
+            budget=_amount(budget),
+        )
+
+
+@rule(
+    "LAP034",
+    Severity.TIP,
+    Element.POLITICAL_SUPPORT,
+    title=_("Funds are shared with other policy fields"),
+    why=_(
+        "Prevention can seem to swallow every budget. Employment, integration, youth and anti-discrimination "
+        "work share its aims; sharing funds, responsibilities and tasks with them spreads the load and widens "
+        "support."
+    ),
+)
+def funds_shared(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:
+    lines = doc.political_support.budget_lines
+    if lines and not any(line.shared_with for line in lines):
+        yield flag(
+            "$.political_support.budget_lines",
+            _("No budget line is shared with another policy field."),
+            _("Talk to employment, integration, youth or anti-discrimination colleagues about sharing funds."),
+        )
+
+
+@rule(
+    "LAP035",
+    Severity.TIP,
+    Element.POLITICAL_SUPPORT,
+    title=_("Every decision has a date"),
+    why=_("A decision with a date can be found back in the minutes and shows how current the backing is."),
+)
+def decision_dated(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:
+    for i, decision in enumerate(doc.political_support.decisions):
+        if decision.decided_on is None:
+            yield flag(
+                f"$.political_support.decisions[{i}].decided_on",
+                _("The decision '{decision}' has no date."),
+                _("Add the date on which the decision was taken."),
+                subject=decision.key,
+                decision=decision.title,
+            )

@@ -1,0 +1,144 @@
+"""The `cohesio` command: the open plan format, the plan checker, demo data and operator tasks.
+
+Commands that touch the database act as the operator of this installation (like `manage.py`); they never
+print personal data beyond what the plan file itself holds.
+"""
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def _django():
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cohesio.settings")
+    import django
+
+    django.setup()
+
+
+def _schema(args) -> int:
+    from cohesio.format import schema
+
+    print(json.dumps(schema(), indent=2))
+    return EXIT_OK
+
+
+def _check(args) -> int:
+    from cohesio.checks.command import main as check_main
+
+    return check_main(args.rest)
+
+
+def _locality(slug: str):
+    from cohesio.core.models import Locality
+
+    try:
+        return Locality.objects.get(slug=slug)
+    except Locality.DoesNotExist:
+        print(f"cohesio: there is no locality '{slug}'", file=sys.stderr)
+        return None
+
+
+def _export_json(args) -> int:
+    _django()
+    from cohesio.format import dumps
+    from cohesio.plans.selectors import current_plan, plan_document
+
+    locality = _locality(args.locality)
+    if locality is None:
+        return EXIT_BAD_INPUT
+    plan = current_plan(locality)
+    if plan is None:
+        print(f"cohesio: {locality.slug} has no plan yet", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    sys.stdout.write(dumps(plan_document(plan)))
+    return EXIT_OK
+
+
+def _import_json(args) -> int:
+    from cohesio.format import PlanFormatError, load
+
+    try:
+        doc = load(Path(args.file).read_bytes())
+    except OSError as exc:
+        print(f"cohesio: cannot read {args.file}: {exc.strerror}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except PlanFormatError as exc:
+        print(f"cohesio: {args.file} is not a valid plan; nothing was imported:", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    _django()
+    from django.db import transaction
+
+    from cohesio.core.models import Locality
+    from cohesio.plans.services import import_plan
+
+    with transaction.atomic():
+        locality, created = Locality.objects.get_or_create(
+            slug=args.locality,
+            defaults={"name": args.name or doc.locality.name, "kind": doc.locality.kind, "fictional": doc.locality.fictional},
+        )
+        plan = import_plan(doc, locality)
+    print(f"Imported '{plan.title}' into {locality.slug}{' (new locality)' if created else ''}.", file=sys.stderr)
+    return EXIT_OK
+
+
+def _demo(args) -> int:
+    _django()
+    from cohesio.plans.demo import load_demo
+
+    created = load_demo(password=args.password, quiet=False)
+    return EXIT_OK if created or not args.require_empty else EXIT_FINDINGS
+
+
+def _audit_verify(args) -> int:
+    _django()
+    from cohesio.audit.services import verify
+
+    count, broken = verify()
+    if broken is not None:
+        print(f"Audit chain broken at event {broken.pk} after {count} good events.", file=sys.stderr)
+        return EXIT_FINDINGS
+    print(f"Audit chain intact: {count} events.")
+    return EXIT_OK
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="cohesio", description="Cohesio: local action plans to prevent violent extremism.")
+    sub = p.add_subparsers(dest="command", required=True)
+    sub.add_parser("schema", help="print the JSON Schema of the open plan format").set_defaults(func=_schema)
+    c = sub.add_parser("check", help="check a plan file (cohesio check FILE.json --help)", add_help=False)
+    c.add_argument("rest", nargs=argparse.REMAINDER)
+    c.set_defaults(func=_check)
+    e = sub.add_parser("export-json", help="print a locality's current plan in the open format")
+    e.add_argument("locality", help="the locality's short name (slug)")
+    e.set_defaults(func=_export_json)
+    i = sub.add_parser("import-json", help="import a plan file into a locality (created if missing)")
+    i.add_argument("file")
+    i.add_argument("--locality", required=True, help="short name (slug) of the locality to import into")
+    i.add_argument("--name", help="name for a new locality (default: the name in the file)")
+    i.set_defaults(func=_import_json)
+    d = sub.add_parser("demo", help="load the fictional municipality Riverton with demo logins, if not loaded yet")
+    d.add_argument("--password", default=None, help="password for the demo logins (default: a fixed demo password)")
+    d.add_argument("--require-empty", action="store_true", help="exit 1 when the demo was already loaded")
+    d.set_defaults(func=_demo)
+    a = sub.add_parser("audit-verify", help="recompute the audit chain and report the first broken event")
+    a.set_defaults(func=_audit_verify)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["check"]:
+        return _check(argparse.Namespace(rest=argv[1:]))
+    args = parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

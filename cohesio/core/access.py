@@ -1,0 +1,37 @@
+"""The view decorator that resolves the locality in the URL and asks the permission function."""
+
+from functools import wraps
+
+from django.contrib.auth.views import redirect_to_login
+from django.shortcuts import get_object_or_404
+
+from .models import Locality
+from .permissions import require, role_in
+
+
+def locality_view(action: str):
+    """Wrap a view taking `locality` (slug): login, locality lookup, `require(user, action, locality)`.
+
+    People outside the locality get 404, members without the right get 403.
+    """
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, locality: str, *args, **kwargs):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            obj = get_object_or_404(Locality, slug=locality)
+            require(request.user, action, obj)
+            request.locality = obj
+            request.role = role_in(request.user, obj)
+            return view(request, *args, **kwargs)
+
+        wrapped.cohesio_action = action
+        return wrapped
+
+    return decorator
+
+
+def scoped_object(queryset, locality: Locality, **lookup):
+    """One object of this locality, or 404 (objects of other localities are simply not found)."""
+    return get_object_or_404(queryset, locality=locality, **lookup)

@@ -1,0 +1,75 @@
+"""Forms for memberships and invitations."""
+
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Button, Layout
+from django import forms
+from django.contrib.auth import get_user_model, password_validation
+from django.utils.translation import gettext_lazy as _
+
+from .models import Role
+
+
+def gds_helper(*fields, submit=_("Save")) -> FormHelper:
+    """The one FormHelper setup: server-side validation only (novalidate), GOV.UK button."""
+    helper = FormHelper()
+    helper.attrs = {"novalidate": ""}
+    helper.layout = Layout(*fields, Button("submit", submit))
+    return helper
+
+
+class EmailInput(forms.TextInput):
+    """E-mail input rendered as a text input so crispy-forms-gds adds its error border (a known gds fault)."""
+
+    input_type = "email"
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        widget=EmailInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+        help_text=_("We send the invitation link to this address. It works once and expires after two weeks."),
+    )
+    role = forms.ChoiceField(
+        label=_("Role"),
+        choices=Role.choices,
+        initial=Role.PARTNER,
+        help_text=_("Partners fill in their own profile and can comment and endorse. Viewers can only read."),
+    )
+
+    def __init__(self, *args, locality, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.locality = locality
+        self.helper = gds_helper("email", "role", submit=_("Send invitation"))
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if self.locality.memberships.filter(user__email__iexact=email).exists():
+            raise forms.ValidationError(_("This person is already a member of %(locality)s."), params={"locality": self.locality})
+        return email
+
+
+class AcceptInvitationForm(forms.Form):
+    """Sets a name and password for someone who has no account yet."""
+
+    name = forms.CharField(label=_("Your name"), max_length=150)
+    password1 = forms.CharField(label=_("Choose a password"), widget=forms.PasswordInput, strip=False,
+                                help_text=_("At least 10 characters. Avoid common words."))
+    password2 = forms.CharField(label=_("Type the password again"), widget=forms.PasswordInput, strip=False)
+
+    def __init__(self, *args, email: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.email = email
+        self.helper = gds_helper("name", "password1", "password2", submit=_("Join"))
+
+    def clean(self):
+        cleaned = super().clean()
+        p1, p2 = cleaned.get("password1"), cleaned.get("password2")
+        if p1 and p2 and p1 != p2:
+            self.add_error("password2", _("The two passwords are not the same."))
+        elif p1:
+            user = get_user_model()(email=self.email, username=self.email, first_name=cleaned.get("name", ""))
+            try:
+                password_validation.validate_password(p1, user)
+            except forms.ValidationError as exc:
+                self.add_error("password1", exc)
+        return cleaned

@@ -1,0 +1,90 @@
+"""Interventions on the prevention triangle, and the indicators that monitor the plan."""
+
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from cohesio.core.choices import choices, in_choices
+from cohesio.format.vocabulary import InterventionStatus, PreventionLevel
+from cohesio.network.models import Partner
+from cohesio.plans.models import Goal, PlanOwned, validate_extremism_kinds
+
+
+class Intervention(PlanOwned):
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    prevention_level = models.CharField(_("prevention level"), max_length=20, choices=choices(PreventionLevel))
+    extremism_kinds = models.JSONField(
+        _("kinds of extremism"), default=list, blank=True, validators=[validate_extremism_kinds]
+    )
+    target_group = models.CharField(_("who it is for"), max_length=300, blank=True)
+    goals = models.ManyToManyField(Goal, verbose_name=_("goals"), blank=True, related_name="interventions")
+    lead = models.ForeignKey(
+        Partner, verbose_name=_("lead partner"), on_delete=models.SET_NULL, null=True, blank=True, related_name="leads"
+    )
+    partners = models.ManyToManyField(
+        Partner, verbose_name=_("other partners"), blank=True, related_name="interventions"
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=choices(InterventionStatus), default=InterventionStatus.PLANNED
+    )
+    starts_on = models.DateField(_("starts on"), null=True, blank=True)
+    ends_on = models.DateField(_("ends on"), null=True, blank=True)
+    budget = models.DecimalField(_("budget"), max_digits=14, decimal_places=2, null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta(PlanOwned.Meta):
+        verbose_name = _("intervention")
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "name"], name="intervention_name_unique_per_plan"),
+            models.CheckConstraint(condition=in_choices("prevention_level", PreventionLevel), name="intervention_level_valid"),
+            models.CheckConstraint(condition=in_choices("status", InterventionStatus), name="intervention_status_valid"),
+            models.CheckConstraint(condition=Q(budget__isnull=True) | Q(budget__gte=0), name="intervention_budget_not_negative"),
+            models.CheckConstraint(
+                condition=Q(starts_on__isnull=True) | Q(ends_on__isnull=True) | Q(ends_on__gte=F("starts_on")),
+                name="intervention_dates_in_order",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("interventions:detail", kwargs={"locality": self.locality.slug, "pk": self.pk})
+
+
+class MonitoringIndicator(PlanOwned):
+    """How progress on a goal or intervention is measured: baseline, target and unit."""
+
+    name = models.CharField(_("name"), max_length=200)
+    unit = models.CharField(_("unit"), max_length=50, blank=True)
+    baseline = models.FloatField(_("baseline"), null=True, blank=True)
+    target = models.FloatField(_("target"), null=True, blank=True)
+    goal = models.ForeignKey(Goal, on_delete=models.SET_NULL, null=True, blank=True, related_name="indicators")
+    intervention = models.ForeignKey(
+        Intervention, on_delete=models.SET_NULL, null=True, blank=True, related_name="indicators"
+    )
+    synthetic = models.BooleanField(_("synthetic (made-up) figures"), default=False)
+
+    class Meta(PlanOwned.Meta):
+        verbose_name = _("monitoring indicator")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Measurement(PlanOwned):
+    indicator = models.ForeignKey(MonitoringIndicator, on_delete=models.CASCADE, related_name="measurements")
+    measured_on = models.DateField(_("measured on"))
+    value = models.FloatField(_("value"))
+    note = models.CharField(_("note"), max_length=500, blank=True)
+
+    class Meta(PlanOwned.Meta):
+        verbose_name = _("measurement")
+        ordering = ["measured_on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.measured_on}: {self.value}"

@@ -1,0 +1,34 @@
+"""The interventions pages."""
+
+from django.core.paginator import Paginator
+from django.shortcuts import render
+
+from cohesio.core.access import locality_view, scoped_object
+from cohesio.format.vocabulary import PreventionLevel
+from cohesio.plans.selectors import plan_for
+
+from .models import Intervention
+
+
+@locality_view("plan.view")
+def intervention_list(request):
+    plan = plan_for(request.locality)
+    level = request.GET.get("level", "")
+    queryset = Intervention.objects.filter(plan=plan).select_related("lead").prefetch_related("goals")
+    if level in {m.value for m in PreventionLevel}:
+        queryset = queryset.filter(prevention_level=level)
+    else:
+        level = ""
+    page = Paginator(queryset, 25).get_page(request.GET.get("page"))
+    levels = [(m.value, m.label) for m in PreventionLevel]
+    return render(request, "interventions/list.html", {"plan": plan, "page": page, "level": level, "levels": levels})
+
+
+@locality_view("plan.view")
+def intervention_detail(request, pk: int):
+    obj = scoped_object(
+        Intervention.objects.select_related("lead", "locality").prefetch_related("goals", "partners", "indicators__measurements"),
+        request.locality,
+        pk=pk,
+    )
+    return render(request, "interventions/detail.html", {"intervention": obj})

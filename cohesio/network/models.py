@@ -1,0 +1,112 @@
+"""The local network: organisations, partners as named people (formal and informal), community groups, ties."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from cohesio.analysis.models import Area
+from cohesio.core.choices import choices, in_choices
+from cohesio.format.vocabulary import NetworkKind, PartnerStatus, Sector, TieKind
+from cohesio.plans.models import PlanOwned
+
+
+class Organisation(PlanOwned):
+    name = models.CharField(_("name"), max_length=200)
+    sector = models.CharField(_("sector"), max_length=30, choices=choices(Sector))
+
+    class Meta(PlanOwned.Meta):
+        verbose_name = _("organisation")
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "name"], name="organisation_name_unique_per_plan"),
+            models.CheckConstraint(condition=in_choices("sector", Sector), name="organisation_sector_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Partner(PlanOwned):
+    """A named person taking part in the plan, with their role, mandate, tasks, interests, doubts and conditions."""
+
+    name = models.CharField(_("name"), max_length=200)
+    function = models.CharField(_("function"), max_length=200, blank=True)
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("organisation"), on_delete=models.PROTECT, null=True, blank=True, related_name="partners"
+    )
+    sector = models.CharField(_("sector"), max_length=30, choices=choices(Sector), blank=True)
+    network = models.CharField(_("network"), max_length=20, choices=choices(NetworkKind), default=NetworkKind.FORMAL)
+    status = models.CharField(_("status"), max_length=20, choices=choices(PartnerStatus), default=PartnerStatus.ACTIVE)
+    interests = models.TextField(_("interests"), blank=True)
+    doubts = models.TextField(_("doubts"), blank=True)
+    conditions = models.TextField(_("conditions for taking part"), blank=True)
+    role = models.TextField(_("role"), blank=True)
+    mandate = models.TextField(_("mandate"), blank=True)
+    tasks = models.TextField(_("tasks"), blank=True)
+    accepts_coordinator = models.BooleanField(_("accepts the coordinator"), default=False)
+    is_plan_coordinator = models.BooleanField(_("is the plan coordinator"), default=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="partner_profiles"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta(PlanOwned.Meta):
+        verbose_name = _("partner")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan"], condition=Q(is_plan_coordinator=True), name="one_coordinator_per_plan"
+            ),
+            models.CheckConstraint(condition=in_choices("network", NetworkKind), name="partner_network_valid"),
+            models.CheckConstraint(condition=in_choices("status", PartnerStatus), name="partner_status_valid"),
+            models.CheckConstraint(condition=Q(sector="") | in_choices("sector", Sector), name="partner_sector_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("network:partner", kwargs={"locality": self.locality.slug, "pk": self.pk})
+
+    @property
+    def effective_sector(self) -> str:
+        return self.organisation.sector if self.organisation_id else self.sector
+
+
+class CommunityGroup(PlanOwned):
+    """A community or group in the informal network."""
+
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    area = models.ForeignKey(Area, on_delete=models.SET_NULL, null=True, blank=True, related_name="community_groups")
+    contact = models.ForeignKey(
+        Partner, on_delete=models.SET_NULL, null=True, blank=True, related_name="community_groups"
+    )
+
+    class Meta(PlanOwned.Meta):
+        verbose_name = _("community group")
+        constraints = [models.UniqueConstraint(fields=["plan", "name"], name="community_group_name_unique_per_plan")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Tie(PlanOwned):
+    """Two partners who work together, and how (shown in the sociogram)."""
+
+    source = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="ties_out")
+    target = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="ties_in")
+    kind = models.CharField(_("kind of tie"), max_length=30, choices=choices(TieKind), default=TieKind.WORKS_WITH)
+
+    class Meta(PlanOwned.Meta):
+        verbose_name = _("tie")
+        constraints = [
+            models.UniqueConstraint(fields=["source", "target", "kind"], name="tie_unique"),
+            models.CheckConstraint(condition=~Q(source=F("target")), name="tie_two_partners"),
+            models.CheckConstraint(condition=in_choices("kind", TieKind), name="tie_kind_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source_id} {self.kind} {self.target_id}"

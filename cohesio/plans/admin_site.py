@@ -1,0 +1,18 @@
+"""One way to register plan-owned models in the Django admin: listed per locality and plan, history kept."""
+
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+
+def register_plan_owned(*models):
+    for model in models:
+        fields = [f.name for f in model._meta.fields]
+        display = [n for n in ("name", "title", "term", "kind", "prevention_level", "status") if n in fields][:3] or ["id"]
+        attrs = {
+            "list_display": [*display, "plan", "locality"],
+            "list_filter": ["locality"],
+            "search_fields": [n for n in ("name", "title", "term") if n in fields],
+            "list_select_related": ["plan", "locality"],
+        }
+        base = SimpleHistoryAdmin if hasattr(model, "history") else admin.ModelAdmin
+        admin.site.register(model, type(f"{model.__name__}Admin", (base,), attrs))

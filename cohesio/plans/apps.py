@@ -1,0 +1,9 @@
+"""The plan itself: vision, goals, political support, definitions, extremism scope."""
+
+from django.apps import AppConfig
+
+
+class PlansConfig(AppConfig):
+    name = "cohesio.plans"
+    label = "plans"
+    verbose_name = "Plans"

@@ -1,0 +1,61 @@
+"""Loading the fictional municipality Riverton with its plan and one demo login per role."""
+
+import sys
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from cohesio.core.models import Locality, Membership, Role
+
+DEMO_SLUG = "riverton"
+DEMO_PASSWORD = "riverton-demo-2026"
+DEMO_LOGINS = [
+    ("coordinator@riverton.example", Role.COORDINATOR, "Sam Okafor-Lindqvist"),
+    ("partner@riverton.example", Role.PARTNER, ""),
+    ("mayor@riverton.example", Role.POLITICAL_OWNER, ""),
+    ("dpo@riverton.example", Role.DPO, "Data-protection officer"),
+    ("viewer@riverton.example", Role.VIEWER, "Council observer"),
+]
+
+
+def load_demo(*, password: str | None = None, quiet: bool = True) -> bool:
+    """Create Riverton, its plan and the demo logins unless Riverton exists; True when created."""
+    from cohesio.demo.riverton import riverton_document
+    from cohesio.network.models import Partner
+
+    from .services import import_plan
+
+    password = password or DEMO_PASSWORD
+    created = False
+    with transaction.atomic():
+        if not Locality.objects.filter(slug=DEMO_SLUG).exists():
+            doc = riverton_document()
+            locality = Locality.objects.create(
+                name=doc.locality.name, slug=DEMO_SLUG, kind=doc.locality.kind, fictional=True
+            )
+            plan = import_plan(doc, locality)
+            User = get_user_model()
+            for email, role, name in DEMO_LOGINS:
+                user = User.objects.filter(email=email).first() or User.objects.create_user(
+                    username=email, email=email, password=password, first_name=name
+                )
+                Membership.objects.create(user=user, locality=locality, role=role)
+                if role == Role.PARTNER:
+                    partner = Partner.objects.filter(plan=plan, is_plan_coordinator=False, network="formal").first()
+                    if partner is not None:
+                        partner.user = user
+                        partner.save(update_fields=["user"])
+                        user.first_name = partner.name
+                        user.save(update_fields=["first_name"])
+            created = True
+    if not quiet:
+        _print_logins(password, created)
+    return created
+
+
+def _print_logins(password: str, created: bool) -> None:
+    out = sys.stdout
+    out.write("Riverton (fictional) demo data " + ("loaded.\n" if created else "was already loaded.\n"))
+    out.write(f"Demo logins (password: {password}):\n")
+    for email, role, _name in DEMO_LOGINS:
+        out.write(f"  {role.label:<26} {email}\n")

@@ -1,0 +1,213 @@
+"""The plan and its strategy, political support and definitions; the base every plan-owned row inherits."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.deconstruct import deconstructible
+from simple_history.models import HistoricalRecords
+
+from cohesio.format import vocabulary
+
+from cohesio.core.choices import choices, in_choices
+from cohesio.core.models import Locality
+from cohesio.format.vocabulary import (
+    DefinitionAudience,
+    ExtremismKind,
+    GoalKind,
+    PlanStatus,
+    PolicyField,
+    PreventionLevel,
+)
+
+
+@deconstructible
+class CodeListValidator:
+    """Validates a JSON list of vocabulary codes (extremism kinds, policy fields)."""
+
+    def __init__(self, vocabulary: str):
+        self.vocabulary = vocabulary
+
+    def __call__(self, value):
+        allowed = {m.value for m in getattr(vocabulary, self.vocabulary)}
+        if not isinstance(value, list) or any(v not in allowed for v in value):
+            raise ValidationError(_("Choose from the listed options."), code="invalid_choice")
+
+    def __eq__(self, other):
+        return isinstance(other, CodeListValidator) and other.vocabulary == self.vocabulary
+
+
+validate_extremism_kinds = CodeListValidator("ExtremismKind")
+validate_policy_fields = CodeListValidator("PolicyField")
+
+
+class Plan(models.Model):
+    """A local action plan of one locality, for one period."""
+
+    locality = models.ForeignKey(Locality, on_delete=models.CASCADE, related_name="plans")
+    title = models.CharField(_("title"), max_length=200)
+    status = models.CharField(_("status"), max_length=20, choices=choices(PlanStatus), default=PlanStatus.DRAFT)
+    period_start = models.DateField(_("period starts"), null=True, blank=True)
+    period_end = models.DateField(_("period ends"), null=True, blank=True)
+    review_date = models.DateField(_("review date"), null=True, blank=True)
+    vision = models.TextField(_("vision"), blank=True)
+    protection_statement = models.TextField(_("who is protected against what"), blank=True)
+    setting_fit = models.TextField(_("fit with the regional and national setting"), blank=True)
+    cooperation_process = models.TextField(_("how the partners cooperate"), blank=True)
+    analysis_summary = models.TextField(_("summary of the analysis"), blank=True)
+    political_owner_name = models.CharField(_("political owner"), max_length=200, blank=True)
+    political_owner_office = models.CharField(_("office"), max_length=200, blank=True)
+    revision = models.PositiveIntegerField(default=1, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-period_start", "-id"]
+        verbose_name = _("plan")
+        constraints = [
+            models.UniqueConstraint(fields=["locality", "title"], name="plan_title_unique_per_locality"),
+            models.CheckConstraint(condition=in_choices("status", PlanStatus), name="plan_status_valid"),
+            models.CheckConstraint(
+                condition=Q(period_start__isnull=True) | Q(period_end__isnull=True) | Q(period_end__gte=F("period_start")),
+                name="plan_period_in_order",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("plans:overview", kwargs={"locality": self.locality.slug})
+
+
+class PlanOwned(models.Model):
+    """Abstract base of every row that belongs to a plan: carries the plan, its locality, order and revision."""
+
+    locality = models.ForeignKey(Locality, on_delete=models.CASCADE, related_name="+", editable=False)
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="+", editable=False)
+    position = models.PositiveIntegerField(_("position"), default=0)
+    revision = models.PositiveIntegerField(default=1, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "id"]
+
+    def save(self, *args, **kwargs):
+        self.locality_id = self.plan.locality_id
+        super().save(*args, **kwargs)
+
+
+class ExtremismScope(PlanOwned):
+    """Whether the plan addresses one kind of extremism, and the reason when it does not."""
+
+    kind = models.CharField(_("kind of extremism"), max_length=30, choices=choices(ExtremismKind))
+    addressed = models.BooleanField(_("addressed by the plan"), default=True)
+    reason = models.TextField(_("reason when not addressed"), blank=True)
+
+    class Meta(PlanOwned.Meta):
+        verbose_name = _("extremism scope")
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "kind"], name="scope_kind_unique_per_plan"),
+            models.CheckConstraint(condition=in_choices("kind", ExtremismKind), name="scope_kind_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return self.kind
+
+
+class Goal(PlanOwned):
+    """A general goal or a sub-goal, on one level of the prevention triangle."""
+
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    kind = models.CharField(_("kind of goal"), max_length=20, choices=choices(GoalKind), default=GoalKind.GENERAL)
+    parent = models.ForeignKey(
+        "self", verbose_name=_("parent goal"), on_delete=models.SET_NULL, null=True, blank=True, related_name="children"
+    )
+    prevention_level = models.CharField(
+        _("prevention level"), max_length=20, choices=choices(PreventionLevel), blank=True
+    )
+    extremism_kinds = models.JSONField(_("kinds of extremism"), default=list, blank=True, validators=[validate_extremism_kinds])
+    shared_by_all = models.BooleanField(_("shared by all partners"), default=False)
+
+    history = HistoricalRecords()
+
+    class Meta(PlanOwned.Meta):
+        verbose_name = _("goal")
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "title"], name="goal_title_unique_per_plan"),
+            models.CheckConstraint(condition=in_choices("kind", GoalKind), name="goal_kind_valid"),
+            models.CheckConstraint(
+                condition=Q(prevention_level="") | in_choices("prevention_level", PreventionLevel),
+                name="goal_level_valid",
+            ),
+            models.CheckConstraint(condition=~Q(parent=F("id")), name="goal_not_own_parent"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Decision(PlanOwned):
+    """A political decision that backs the plan (council resolution, mayor's decision)."""
+
+    title = models.CharField(_("title"), max_length=200)
+    decided_on = models.DateField(_("date of the decision"), null=True, blank=True)
+    reference = models.CharField(_("reference"), max_length=200, blank=True)
+    summary = models.TextField(_("summary"), blank=True)
+
+    class Meta(PlanOwned.Meta):
+        verbose_name = _("decision")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class BudgetLine(PlanOwned):
+    """Money for the plan, possibly shared with other policy fields."""
+
+    name = models.CharField(_("name"), max_length=200)
+    amount = models.DecimalField(_("amount"), max_digits=14, decimal_places=2)
+    year = models.PositiveIntegerField(_("year"), null=True, blank=True)
+    funding_source = models.CharField(_("funding source"), max_length=200, blank=True)
+    shared_with = models.JSONField(
+        _("shared with policy fields"), default=list, blank=True, validators=[validate_policy_fields]
+    )
+
+    class Meta(PlanOwned.Meta):
+        verbose_name = _("budget line")
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "name"], name="budget_line_name_unique_per_plan"),
+            models.CheckConstraint(condition=Q(amount__gte=0), name="budget_line_amount_not_negative"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Definition(PlanOwned):
+    """A term the plan uses, with its meaning and the local wording partners relate to."""
+
+    term = models.CharField(_("term"), max_length=200)
+    text = models.TextField(_("definition"), blank=True)
+    local_wording = models.CharField(_("local wording"), max_length=200, blank=True)
+    audience = models.CharField(
+        _("audience"), max_length=20, choices=choices(DefinitionAudience), default=DefinitionAudience.PARTNERS
+    )
+
+    history = HistoricalRecords()
+
+    class Meta(PlanOwned.Meta):
+        verbose_name = _("definition")
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "term"], name="definition_term_unique_per_plan"),
+            models.CheckConstraint(condition=in_choices("audience", DefinitionAudience), name="definition_audience_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return self.term

@@ -1,0 +1,62 @@
+"""Plan overview, the read-only pages of the plan's own elements, and the JSON download."""
+
+import json
+
+from django.http import HttpResponse
+from django.shortcuts import render
+
+from cohesio.core.access import locality_view
+from cohesio.format import dump
+from cohesio.format.summary import element_summaries
+
+from .models import BudgetLine, Decision, Definition, ExtremismScope, Goal
+from .selectors import current_plan, plan_document, plan_for
+
+
+@locality_view("plan.view")
+def overview(request):
+    plan = current_plan(request.locality)
+    if plan is None:
+        return render(request, "plans/overview_empty.html", {})
+    doc = plan_document(plan)
+    summaries = element_summaries(doc)
+    context = {
+        "plan": plan,
+        "summaries": summaries,
+        "complete_count": sum(s.complete for s in summaries),
+    }
+    return render(request, "plans/overview.html", context)
+
+
+@locality_view("plan.view")
+def strategy(request):
+    plan = plan_for(request.locality)
+    goals = Goal.objects.filter(plan=plan).select_related("parent")
+    scopes = ExtremismScope.objects.filter(plan=plan)
+    return render(request, "plans/strategy.html", {"plan": plan, "goals": goals, "scopes": scopes})
+
+
+@locality_view("plan.view")
+def political_support(request):
+    plan = plan_for(request.locality)
+    context = {
+        "plan": plan,
+        "decisions": Decision.objects.filter(plan=plan),
+        "budget_lines": BudgetLine.objects.filter(plan=plan),
+    }
+    return render(request, "plans/political_support.html", context)
+
+
+@locality_view("plan.view")
+def definitions(request):
+    plan = plan_for(request.locality)
+    return render(request, "plans/definitions.html", {"plan": plan, "definitions": Definition.objects.filter(plan=plan)})
+
+
+@locality_view("plan.export")
+def export_json(request):
+    plan = plan_for(request.locality)
+    body = json.dumps(dump(plan_document(plan)), indent=2, ensure_ascii=False)
+    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{request.locality.slug}-plan.json"'
+    return response

@@ -1,0 +1,19 @@
+"""URL map: accounts, the locality-scoped plan pages, admin."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+locality_patterns = [
+    path("", include("cohesio.plans.urls")),
+    path("", include("cohesio.analysis.urls")),
+    path("", include("cohesio.network.urls")),
+    path("", include("cohesio.sharing.urls")),
+    path("", include("cohesio.interventions.urls")),
+]
+
+urlpatterns = [
+    path("", include("cohesio.core.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("admin/", admin.site.urls),
+    path("l/<slug:locality>/", include(locality_patterns)),
+]

@@ -1,0 +1,58 @@
+"""Shared test fixtures: the three personas (alice coordinates Riverside, bob is her partner, charlie is an
+outsider coordinating Elsewhere) and the browser settings for Debian's Chromium."""
+
+import os
+
+import pytest
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+PASSWORD = "correct-horse-battery-42"
+
+
+@pytest.fixture
+def riverside(db):
+    from cohesio.core.models import Locality
+
+    return Locality.objects.create(name="Riverside", slug="riverside")
+
+
+@pytest.fixture
+def elsewhere(db):
+    from cohesio.core.models import Locality
+
+    return Locality.objects.create(name="Elsewhere", slug="elsewhere")
+
+
+def make_member(locality, role, email):
+    from django.contrib.auth import get_user_model
+
+    from cohesio.core.models import Membership
+
+    user = get_user_model().objects.create_user(username=email, email=email, password=PASSWORD)
+    Membership.objects.create(user=user, locality=locality, role=role)
+    return user
+
+
+@pytest.fixture
+def alice(riverside):
+    return make_member(riverside, "coordinator", "alice@riverside.example")
+
+
+@pytest.fixture
+def bob(riverside):
+    return make_member(riverside, "partner", "bob@riverside.example")
+
+
+@pytest.fixture
+def charlie(elsewhere):
+    return make_member(elsewhere, "coordinator", "charlie@elsewhere.example")
+
+
+@pytest.fixture
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": "/usr/bin/chromium",
+        "args": ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+    }
