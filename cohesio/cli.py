@@ -81,7 +81,11 @@ def _import_json(args) -> int:
     with transaction.atomic():
         locality, created = Locality.objects.get_or_create(
             slug=args.locality,
-            defaults={"name": args.name or doc.locality.name, "kind": doc.locality.kind, "fictional": doc.locality.fictional},
+            defaults={
+                "name": args.name or doc.locality.name,
+                "kind": doc.locality.kind,
+                "fictional": doc.locality.fictional,
+            },
         )
         plan = import_plan(doc, locality)
     print(f"Imported '{plan.title}' into {locality.slug}{' (new locality)' if created else ''}.", file=sys.stderr)

@@ -147,6 +147,11 @@ STORAGES = {
     },
 }
 
+# Outside production WhiteNoise serves straight from the apps' static folders (no collectstatic needed,
+# also under the test live server); production serves the collected, hashed files.
+WHITENOISE_USE_FINDERS = not PRODUCTION
+WHITENOISE_AUTOREFRESH = DEBUG
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
 CRISPY_TEMPLATE_PACK = "gds"
 

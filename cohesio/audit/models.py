@@ -9,7 +9,9 @@ class AuditEvent(models.Model):
     """Who did what to which object, when, with what outcome. Holds ids, never personal data."""
 
     at = models.DateTimeField(db_index=True)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     locality = models.ForeignKey("core.Locality", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     action = models.CharField(_("action"), max_length=100)
     object_type = models.CharField(max_length=100, blank=True)

@@ -10,7 +10,7 @@ from typing import TextIO
 from cohesio.format import PlanFormatError, load
 
 from .checker import check_plan
-from .findings import Element, Finding, Severity, summarise
+from .findings import Finding, Severity, by_element, summarise
 from .lexicon import languages
 
 EXIT_CLEAN = 0
@@ -63,10 +63,7 @@ def summary_line(findings: list[Finding]) -> str:
 
 def write_text(findings: list[Finding], out: TextIO) -> None:
     """Findings grouped by element, one line each with an indented hint, then a summary line."""
-    for element in Element:
-        group = [f for f in findings if f.element == element]
-        if not group:
-            continue
+    for element, group in by_element(findings).items():
         out.write(f"{element.label}\n")
         for f in group:
             out.write(f"  {f.code} {f.severity.value:<7} {f.path}  {f.message}\n")

@@ -113,6 +113,14 @@ def flag(
     return Flag(path, message, hint, subject, element, params)
 
 
+def by_element(findings: list[Finding]) -> dict[Element, list[Finding]]:
+    """Findings grouped per element, elements in plan order, leaving out elements without findings."""
+    groups: dict[Element, list[Finding]] = {element: [] for element in Element}
+    for finding in findings:
+        groups[finding.element].append(finding)
+    return {element: group for element, group in groups.items() if group}
+
+
 def summarise(findings: list[Finding]) -> dict[str, int]:
     """How many errors, warnings and tips there are."""
     counts = {"errors": 0, "warnings": 0, "tips": 0}

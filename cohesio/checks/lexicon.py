@@ -4,16 +4,20 @@ An entry lists its forms as simple patterns: `*` stands for any letters, so `rad
 "radicalised" and "radicalisation", and `*terroris*` matches Dutch "antiterrorisme". Words of a
 form may be separated by spaces or hyphens. `neutral_before` and `neutral_after` list words that,
 right before or after a match, make it a neutral use ("data security", "security of the data").
+Words are looked up by their first three letters, so a text is only tried against forms that could match.
 """
 
 import json
 import re
+from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
 _DATA = resources.files("cohesio.checks") / "data"
 _CONTEXT_WINDOW = 60
+_WORD = re.compile(r"\w+")
 
 
 def _pattern(form: str) -> str:
@@ -31,6 +35,15 @@ def _context(phrases: list[str], *, before: bool) -> re.Pattern | None:
     return re.compile(rf"^[\s-]*(?:{alternatives})", re.IGNORECASE)
 
 
+def _anchor(form: str) -> tuple[str, bool]:
+    """A piece of text every match of `form` contains: its first letters, or a letter run inside (`*terror*`)."""
+    inside = form.startswith("*")
+    run = _WORD.search(form.lower().lstrip("*"))
+    if run is None or (not inside and len(run.group()) < 3 and form[run.end() : run.end() + 1] == "*"):
+        raise ValueError(f"the form '{form}' needs at least three letters before a '*'")
+    return (run.group() if inside else run.group()[:3]), inside
+
+
 @dataclass(frozen=True, eq=False)
 class Entry:
     """One word-list entry: a term, its forms, its category, and what to say instead."""
@@ -39,25 +52,23 @@ class Entry:
     category: str
     forms: tuple[str, ...]
     alternatives: tuple[str, ...]
+    pattern: re.Pattern
     neutral_before: re.Pattern | None
     neutral_after: re.Pattern | None
 
     @classmethod
     def from_data(cls, data: dict) -> "Entry":
+        # Longer forms first, so "islamic extremism" wins over a shorter form at the same place.
+        forms = sorted(data["forms"], key=lambda f: (-len(f.split()), -len(f)))
         return cls(
             term=data["term"],
             category=data["category"],
-            forms=tuple(data["forms"]),
+            forms=tuple(forms),
             alternatives=tuple(data.get("alternatives", ())),
+            pattern=re.compile("|".join(_pattern(f) for f in forms), re.IGNORECASE),
             neutral_before=_context(data.get("neutral_before", []), before=True),
             neutral_after=_context(data.get("neutral_after", []), before=False),
         )
-
-    @property
-    def regex(self) -> str:
-        # Longer forms first, so "islamic extremism" wins over a shorter form at the same place.
-        forms = sorted(self.forms, key=lambda f: (-len(f.split()), -len(f)))
-        return "|".join(_pattern(f) for f in forms)
 
     def is_neutral(self, text: str, start: int, end: int) -> bool:
         before = self.neutral_before and self.neutral_before.search(text, max(0, start - _CONTEXT_WINDOW), start)
@@ -76,26 +87,47 @@ class Match:
 
 
 class Lexicon:
-    """A word list compiled into one pattern, so a text is scanned once for all entries."""
+    """A word list, indexed by first letters, so only the words of a text that could match are tried."""
 
     def __init__(self, entries: list[Entry]):
         self.entries = entries
-        self._pattern = re.compile(
-            "|".join(f"(?P<e{i}>{e.regex})" for i, e in enumerate(entries)) or r"(?!x)x", re.IGNORECASE
-        )
+        self._by_start: dict[str, list[Entry]] = defaultdict(list)
+        self._inside: dict[Entry, set[str]] = defaultdict(set)
+        for entry in entries:
+            for anchor, inside in {_anchor(form) for form in entry.forms}:
+                if inside:
+                    self._inside[entry].add(anchor)
+                else:
+                    self._by_start[anchor].append(entry)
+
+    def _occurrences(self, text: str) -> Iterator[tuple[Entry, re.Match]]:
+        for word in _WORD.finditer(text):
+            for entry in self._by_start.get(word.group()[:3].lower(), ()):
+                m = entry.pattern.match(text, word.start())
+                if m:
+                    yield entry, m
+        lowered = text.lower()
+        for entry, anchors in self._inside.items():
+            if any(anchor in lowered for anchor in anchors):
+                yield from ((entry, m) for m in entry.pattern.finditer(text))
 
     def find(self, text: str) -> list[Match]:
-        """Every non-neutral occurrence of an entry in `text`."""
-        matches = []
-        for m in self._pattern.finditer(text):
-            entry = self.entries[int(m.lastgroup[1:])]
-            if not entry.is_neutral(text, m.start(), m.end()):
-                matches.append(Match(entry, m.group(), m.start(), m.end()))
-        return matches
+        """Every non-neutral occurrence of an entry in `text`, in text order; the longest wins where two overlap."""
+        matches = [
+            Match(entry, m.group(), m.start(), m.end())
+            for entry, m in self._occurrences(text)
+            if not entry.is_neutral(text, m.start(), m.end())
+        ]
+        matches.sort(key=lambda m: (m.start, m.start - m.end))
+        kept: list[Match] = []
+        for match in matches:
+            if not kept or match.start >= kept[-1].end:
+                kept.append(match)
+        return kept
 
     def entries_in(self, text: str) -> set[Entry]:
         """The entries that occur in `text` at all, neutral or not."""
-        return {self.entries[int(m.lastgroup[1:])] for m in self._pattern.finditer(text)}
+        return {entry for entry, _ in self._occurrences(text)}
 
     def without(self, accepted: frozenset[str]) -> "Lexicon":
         """This word list minus the entries a plan accepts, named by their term or any of their forms."""
@@ -106,9 +138,10 @@ class Lexicon:
         return Lexicon([e for e in self.entries if e not in dropped])
 
 
-def languages() -> list[str]:
-    """The languages that have a list of harsh terms."""
-    return sorted(p.name[len("terms_") : -len(".json")] for p in _DATA.iterdir() if p.name.startswith("terms_"))
+@cache
+def languages() -> tuple[str, ...]:
+    """The languages that have word lists."""
+    return tuple(sorted(p.name[len("terms_") : -len(".json")] for p in _DATA.iterdir() if p.name.startswith("terms_")))
 
 
 @cache

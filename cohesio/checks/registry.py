@@ -93,7 +93,9 @@ class Rule:
 REGISTRY: dict[str, Rule] = {}
 
 
-def rule(code: str, severity: Severity, element: Element, *, title: str, why: str) -> Callable[[RuleFunction], RuleFunction]:
+def rule(
+    code: str, severity: Severity, element: Element, *, title: str, why: str
+) -> Callable[[RuleFunction], RuleFunction]:
     """Register the decorated function as the rule `code`."""
 
     def register(check: RuleFunction) -> RuleFunction:

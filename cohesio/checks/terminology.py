@@ -34,7 +34,13 @@ def public_texts(doc: PlanDocument) -> Iterator[tuple[Element, str, str, str | N
             )
     for i, intervention in enumerate(doc.interventions):
         for field in ("name", "description", "target_group"):
-            yield Element.INTERVENTIONS, f"$.interventions[{i}].{field}", getattr(intervention, field), intervention.key, ""
+            yield (
+                Element.INTERVENTIONS,
+                f"$.interventions[{i}].{field}",
+                getattr(intervention, field),
+                intervention.key,
+                "",
+            )
 
 
 def _harsh_entries(lexicon: Lexicon, text: str, defined_term: str) -> dict[Entry, str]:

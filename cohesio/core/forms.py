@@ -9,11 +9,11 @@ from django.utils.translation import gettext_lazy as _
 from .models import Role
 
 
-def gds_helper(*fields, submit=_("Save")) -> FormHelper:
+def gds_helper(*fields, submit=None) -> FormHelper:
     """The one FormHelper setup: server-side validation only (novalidate), GOV.UK button."""
     helper = FormHelper()
     helper.attrs = {"novalidate": ""}
-    helper.layout = Layout(*fields, Button("submit", submit))
+    helper.layout = Layout(*fields, Button("submit", submit or _("Save")))
     return helper
 
 
@@ -44,7 +44,9 @@ class InvitationForm(forms.Form):
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
         if self.locality.memberships.filter(user__email__iexact=email).exists():
-            raise forms.ValidationError(_("This person is already a member of %(locality)s."), params={"locality": self.locality})
+            raise forms.ValidationError(
+                _("This person is already a member of %(locality)s."), params={"locality": self.locality}
+            )
         return email
 
 
@@ -52,8 +54,12 @@ class AcceptInvitationForm(forms.Form):
     """Sets a name and password for someone who has no account yet."""
 
     name = forms.CharField(label=_("Your name"), max_length=150)
-    password1 = forms.CharField(label=_("Choose a password"), widget=forms.PasswordInput, strip=False,
-                                help_text=_("At least 10 characters. Avoid common words."))
+    password1 = forms.CharField(
+        label=_("Choose a password"),
+        widget=forms.PasswordInput,
+        strip=False,
+        help_text=_("At least 10 characters. Avoid common words."),
+    )
     password2 = forms.CharField(label=_("Type the password again"), widget=forms.PasswordInput, strip=False)
 
     def __init__(self, *args, email: str, **kwargs):

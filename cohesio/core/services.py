@@ -46,8 +46,9 @@ def invitation_accept(*, invitation: Invitation, user=None, name: str = "", pass
         if user is None:
             user = User.objects.filter(email__iexact=invitation.email).first()
         if user is None:
-            user = User.objects.create_user(username=invitation.email, email=invitation.email, password=password,
-                                            first_name=name)
+            user = User.objects.create_user(
+                username=invitation.email, email=invitation.email, password=password, first_name=name
+            )
         try:
             with transaction.atomic():
                 Membership.objects.create(user=user, locality=invitation.locality, role=invitation.role)

@@ -67,13 +67,7 @@ def canonical(doc: PlanDocument) -> dict[str, Any]:
         renames[prefix] = {item["key"]: f"{prefix}-{i + 1}" for i, item in enumerate(_get(data, path))}
         for item in _get(data, path):
             item["key"] = renames[prefix][item["key"]]
-    for path, field, prefix, is_list in _REFERENCES:
-        for item in _get(data, path):
-            value = item.get(field)
-            if is_list:
-                item[field] = [renames[prefix][v] for v in value]
-            elif value is not None:
-                item[field] = renames[prefix][value]
+    _rename_references(data, renames)
     for indicator in data["analysis"]["indicators"]:
         for observation in indicator["observations"]:
             if observation["area"] is not None:
@@ -86,6 +80,16 @@ def canonical(doc: PlanDocument) -> dict[str, Any]:
     if data["sharing"]["agreement"]:
         data["sharing"]["agreement"]["signatories"].sort(key=lambda s: s["organisation"])
     return data
+
+
+def _rename_references(data: dict, renames: dict[str, dict[str, str]]) -> None:
+    for path, field, prefix, is_list in _REFERENCES:
+        for item in _get(data, path):
+            value = item.get(field)
+            if is_list:
+                item[field] = [renames[prefix][v] for v in value]
+            elif value is not None:
+                item[field] = renames[prefix][value]
 
 
 def _sort_unordered(node: Any) -> None:

@@ -63,6 +63,10 @@ class Plan(Model):
     setting_fit: Text = Field("", description="How the plan fits the regional and national setting.")
     cooperation_process: Text = ""
     extremism_scope: list[ExtremismScope] = []
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")] = "en"
+    accepted_terms: list[Annotated[str, StringConstraints(min_length=1, max_length=100)]] = Field(
+        [], description="Words the plan checker's terminology rule accepts for this plan."
+    )
 
     @model_validator(mode="after")
     def _period_in_order(self) -> "Plan":

@@ -23,6 +23,8 @@ def load(data: str | bytes | dict[str, Any]) -> PlanDocument:
     if isinstance(data, (str, bytes)):
         try:
             data = json.loads(data)
+        except UnicodeDecodeError:
+            raise PlanFormatError([Problem("$", "the file is not UTF-8 text")])
         except json.JSONDecodeError as exc:
             raise PlanFormatError([Problem("$", f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})")])
     if not isinstance(data, dict):

@@ -95,6 +95,15 @@ def reference_problems(doc: "PlanDocument") -> list[Problem]:
     _unique_names(doc.interventions, "name", "$.interventions", "intervention", p)
     _unique(doc.monitoring, "$.monitoring", "indicator", p)
 
+    _resolve_strategy_and_analysis(doc, p, goals, areas, sources)
+    _resolve_network(doc, p, orgs, partners, areas)
+    _resolve_sharing(doc, p, orgs, partners, info_types)
+    _resolve_interventions(doc, p, goals, partners, interventions)
+    return p
+
+
+def _resolve_strategy_and_analysis(doc, p, goals, areas, sources) -> None:
+    a = doc.analysis
     for i, g in enumerate(doc.goals):
         _resolve(g.parent, goals, f"$.goals[{i}].parent", "goal", p)
     _parents_without_cycles(doc, p)
@@ -105,6 +114,10 @@ def reference_problems(doc: "PlanDocument") -> list[Problem]:
         _resolve(ind.source, sources, f"$.analysis.indicators[{i}].source", "source", p)
         for j, obs in enumerate(ind.observations):
             _resolve(obs.area, areas, f"$.analysis.indicators[{i}].observations[{j}].area", "area", p)
+
+
+def _resolve_network(doc, p, orgs, partners, areas) -> None:
+    n = doc.network
     for i, partner in enumerate(n.partners):
         _resolve(partner.organisation, orgs, f"$.network.partners[{i}].organisation", "organisation", p)
     for i, cg in enumerate(n.community_groups):
@@ -118,6 +131,10 @@ def reference_problems(doc: "PlanDocument") -> list[Problem]:
         _resolve(tie.source, partners, f"$.network.ties[{i}].source", "partner", p)
         _resolve(tie.target, partners, f"$.network.ties[{i}].target", "partner", p)
     _resolve(doc.cooperation.coordinator, partners, "$.cooperation.coordinator", "partner", p)
+
+
+def _resolve_sharing(doc, p, orgs, partners, info_types) -> None:
+    s = doc.sharing
     for i, it in enumerate(s.information_types):
         _resolve(it.organisation, orgs, f"$.sharing.information_types[{i}].organisation", "organisation", p)
     for i, rule in enumerate(s.rules):
@@ -127,6 +144,9 @@ def reference_problems(doc: "PlanDocument") -> list[Problem]:
         for i, sig in enumerate(s.agreement.signatories):
             _resolve(sig.organisation, orgs, f"$.sharing.agreement.signatories[{i}].organisation", "organisation", p)
             _resolve(sig.signed_by, partners, f"$.sharing.agreement.signatories[{i}].signed_by", "partner", p)
+
+
+def _resolve_interventions(doc, p, goals, partners, interventions) -> None:
     for i, iv in enumerate(doc.interventions):
         _resolve_all(iv.goals, goals, f"$.interventions[{i}].goals", "goal", p)
         _resolve(iv.lead, partners, f"$.interventions[{i}].lead", "partner", p)
@@ -134,7 +154,6 @@ def reference_problems(doc: "PlanDocument") -> list[Problem]:
     for i, m in enumerate(doc.monitoring):
         _resolve(m.goal, goals, f"$.monitoring[{i}].goal", "goal", p)
         _resolve(m.intervention, interventions, f"$.monitoring[{i}].intervention", "intervention", p)
-    return p
 
 
 def check_references(doc: "PlanDocument") -> None:

@@ -40,9 +40,15 @@ class Intervention(PlanOwned):
         verbose_name = _("intervention")
         constraints = [
             models.UniqueConstraint(fields=["plan", "name"], name="intervention_name_unique_per_plan"),
-            models.CheckConstraint(condition=in_choices("prevention_level", PreventionLevel), name="intervention_level_valid"),
-            models.CheckConstraint(condition=in_choices("status", InterventionStatus), name="intervention_status_valid"),
-            models.CheckConstraint(condition=Q(budget__isnull=True) | Q(budget__gte=0), name="intervention_budget_not_negative"),
+            models.CheckConstraint(
+                condition=in_choices("prevention_level", PreventionLevel), name="intervention_level_valid"
+            ),
+            models.CheckConstraint(
+                condition=in_choices("status", InterventionStatus), name="intervention_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(budget__isnull=True) | Q(budget__gte=0), name="intervention_budget_not_negative"
+            ),
             models.CheckConstraint(
                 condition=Q(starts_on__isnull=True) | Q(ends_on__isnull=True) | Q(ends_on__gte=F("starts_on")),
                 name="intervention_dates_in_order",

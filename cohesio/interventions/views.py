@@ -27,7 +27,9 @@ def intervention_list(request):
 @locality_view("plan.view")
 def intervention_detail(request, pk: int):
     obj = scoped_object(
-        Intervention.objects.select_related("lead", "locality").prefetch_related("goals", "partners", "indicators__measurements"),
+        Intervention.objects.select_related("lead", "locality").prefetch_related(
+            "goals", "partners", "indicators__measurements"
+        ),
         request.locality,
         pk=pk,
     )

@@ -34,7 +34,12 @@ class Partner(PlanOwned):
     name = models.CharField(_("name"), max_length=200)
     function = models.CharField(_("function"), max_length=200, blank=True)
     organisation = models.ForeignKey(
-        Organisation, verbose_name=_("organisation"), on_delete=models.PROTECT, null=True, blank=True, related_name="partners"
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="partners",
     )
     sector = models.CharField(_("sector"), max_length=30, choices=choices(Sector), blank=True)
     network = models.CharField(_("network"), max_length=20, choices=choices(NetworkKind), default=NetworkKind.FORMAL)

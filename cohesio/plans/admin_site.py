@@ -7,7 +7,9 @@ from simple_history.admin import SimpleHistoryAdmin
 def register_plan_owned(*models):
     for model in models:
         fields = [f.name for f in model._meta.fields]
-        display = [n for n in ("name", "title", "term", "kind", "prevention_level", "status") if n in fields][:3] or ["id"]
+        display = [n for n in ("name", "title", "term", "kind", "prevention_level", "status") if n in fields][:3] or [
+            "id"
+        ]
         attrs = {
             "list_display": [*display, "plan", "locality"],
             "list_filter": ["locality"],

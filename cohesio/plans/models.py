@@ -1,23 +1,22 @@
 """The plan and its strategy, political support and definitions; the base every plan-owned row inherits."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
 from django.utils.deconstruct import deconstructible
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
-
-from cohesio.format import vocabulary
 
 from cohesio.core.choices import choices, in_choices
 from cohesio.core.models import Locality
+from cohesio.format import vocabulary
 from cohesio.format.vocabulary import (
     DefinitionAudience,
     ExtremismKind,
     GoalKind,
     PlanStatus,
-    PolicyField,
     PreventionLevel,
 )
 
@@ -55,6 +54,8 @@ class Plan(models.Model):
     protection_statement = models.TextField(_("who is protected against what"), blank=True)
     setting_fit = models.TextField(_("fit with the regional and national setting"), blank=True)
     cooperation_process = models.TextField(_("how the partners cooperate"), blank=True)
+    language = models.CharField(_("language of the plan"), max_length=2, choices=settings.LANGUAGES, default="en")
+    accepted_terms = models.JSONField(_("accepted terms"), default=list, blank=True)
     analysis_summary = models.TextField(_("summary of the analysis"), blank=True)
     political_owner_name = models.CharField(_("political owner"), max_length=200, blank=True)
     political_owner_office = models.CharField(_("office"), max_length=200, blank=True)
@@ -71,7 +72,9 @@ class Plan(models.Model):
             models.UniqueConstraint(fields=["locality", "title"], name="plan_title_unique_per_locality"),
             models.CheckConstraint(condition=in_choices("status", PlanStatus), name="plan_status_valid"),
             models.CheckConstraint(
-                condition=Q(period_start__isnull=True) | Q(period_end__isnull=True) | Q(period_end__gte=F("period_start")),
+                condition=Q(period_start__isnull=True)
+                | Q(period_end__isnull=True)
+                | Q(period_end__gte=F("period_start")),
                 name="plan_period_in_order",
             ),
         ]
@@ -132,7 +135,9 @@ class Goal(PlanOwned):
     prevention_level = models.CharField(
         _("prevention level"), max_length=20, choices=choices(PreventionLevel), blank=True
     )
-    extremism_kinds = models.JSONField(_("kinds of extremism"), default=list, blank=True, validators=[validate_extremism_kinds])
+    extremism_kinds = models.JSONField(
+        _("kinds of extremism"), default=list, blank=True, validators=[validate_extremism_kinds]
+    )
     shared_by_all = models.BooleanField(_("shared by all partners"), default=False)
 
     history = HistoricalRecords()
@@ -206,7 +211,9 @@ class Definition(PlanOwned):
         verbose_name = _("definition")
         constraints = [
             models.UniqueConstraint(fields=["plan", "term"], name="definition_term_unique_per_plan"),
-            models.CheckConstraint(condition=in_choices("audience", DefinitionAudience), name="definition_audience_valid"),
+            models.CheckConstraint(
+                condition=in_choices("audience", DefinitionAudience), name="definition_audience_valid"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -45,6 +45,8 @@ def _plan_part(plan: Plan) -> fmt.Plan:
         protection_statement=plan.protection_statement,
         setting_fit=plan.setting_fit,
         cooperation_process=plan.cooperation_process,
+        language=plan.language,
+        accepted_terms=plan.accepted_terms,
         extremism_scope=[fmt.ExtremismScope(kind=s.kind, addressed=s.addressed, reason=s.reason) for s in scopes],
     )
 
@@ -74,7 +76,13 @@ def _political_support(plan: Plan) -> fmt.PoliticalSupport:
         owner_name=plan.political_owner_name,
         owner_office=plan.political_owner_office,
         decisions=[
-            fmt.Decision(key=f"decision-{i + 1}", title=d.title, decided_on=d.decided_on, reference=d.reference, summary=d.summary)
+            fmt.Decision(
+                key=f"decision-{i + 1}",
+                title=d.title,
+                decided_on=d.decided_on,
+                reference=d.reference,
+                summary=d.summary,
+            )
             for i, d in enumerate(decisions)
         ],
         budget_lines=[
@@ -93,7 +101,9 @@ def _political_support(plan: Plan) -> fmt.PoliticalSupport:
 
 def _definitions(plan: Plan) -> list[fmt.Definition]:
     return [
-        fmt.Definition(key=f"definition-{i + 1}", term=d.term, text=d.text, local_wording=d.local_wording, audience=d.audience)
+        fmt.Definition(
+            key=f"definition-{i + 1}", term=d.term, text=d.text, local_wording=d.local_wording, audience=d.audience
+        )
         for i, d in enumerate(Definition.objects.filter(plan=plan))
     ]
 
@@ -112,7 +122,9 @@ def _analysis(plan: Plan) -> tuple[fmt.Analysis, dict[int, str]]:
         summary=plan.analysis_summary,
         areas=[fmt.Area(key=area_keys[a.pk], name=a.name, geometry=a.geometry) for a in areas],
         sources=[
-            fmt.Source(key=source_keys[s.pk], name=s.name, kind=s.kind, description=s.description, collected_on=s.collected_on)
+            fmt.Source(
+                key=source_keys[s.pk], name=s.name, kind=s.kind, description=s.description, collected_on=s.collected_on
+            )
             for s in sources
         ],
         factors=[
@@ -285,7 +297,9 @@ def _interventions(plan: Plan, goal_keys, partner_keys) -> tuple[list[fmt.Interv
             goal=_ref(goal_keys, m.goal_id),
             intervention=_ref(keys, m.intervention_id),
             synthetic=m.synthetic,
-            measurements=[fmt.Measurement(measured_on=x.measured_on, value=x.value, note=x.note) for x in m.measurements.all()],
+            measurements=[
+                fmt.Measurement(measured_on=x.measured_on, value=x.value, note=x.note) for x in m.measurements.all()
+            ],
         )
         for i, m in enumerate(indicators)
     ]

@@ -35,6 +35,8 @@ def _create_plan(doc: PlanDocument, locality: Locality) -> Plan:
         protection_statement=p.protection_statement,
         setting_fit=p.setting_fit,
         cooperation_process=p.cooperation_process,
+        language=p.language,
+        accepted_terms=p.accepted_terms,
         analysis_summary=doc.analysis.summary,
         political_owner_name=doc.political_support.owner_name,
         political_owner_office=doc.political_support.owner_office,
@@ -85,7 +87,10 @@ def _import_strategy(doc: PlanDocument, plan: Plan) -> dict[str, Goal]:
 
 def _import_analysis(doc: PlanDocument, plan: Plan) -> dict[str, Area]:
     a = doc.analysis
-    areas = {x.key: Area.objects.create(plan=plan, position=i, name=x.name, geometry=x.geometry) for i, x in enumerate(a.areas)}
+    areas = {
+        x.key: Area.objects.create(plan=plan, position=i, name=x.name, geometry=x.geometry)
+        for i, x in enumerate(a.areas)
+    }
     sources = {
         x.key: Source.objects.create(
             plan=plan, position=i, name=x.name, kind=x.kind, description=x.description, collected_on=x.collected_on
@@ -165,7 +170,14 @@ def _import_network(doc: PlanDocument, plan: Plan, areas: dict[str, Area]):
             contact=partners[g.contact] if g.contact else None,
         )
     Tie.objects.bulk_create(
-        Tie(plan=plan, locality_id=plan.locality_id, position=i, source=partners[t.source], target=partners[t.target], kind=t.kind)
+        Tie(
+            plan=plan,
+            locality_id=plan.locality_id,
+            position=i,
+            source=partners[t.source],
+            target=partners[t.target],
+            kind=t.kind,
+        )
         for i, t in enumerate(n.ties)
     )
     return orgs, partners

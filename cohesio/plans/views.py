@@ -50,7 +50,9 @@ def political_support(request):
 @locality_view("plan.view")
 def definitions(request):
     plan = plan_for(request.locality)
-    return render(request, "plans/definitions.html", {"plan": plan, "definitions": Definition.objects.filter(plan=plan)})
+    return render(
+        request, "plans/definitions.html", {"plan": plan, "definitions": Definition.objects.filter(plan=plan)}
+    )
 
 
 @locality_view("plan.export")

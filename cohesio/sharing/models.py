@@ -23,7 +23,9 @@ class InformationType(PlanOwned):
         verbose_name = _("information type")
         constraints = [
             models.UniqueConstraint(fields=["organisation", "name"], name="information_type_unique_per_organisation"),
-            models.CheckConstraint(condition=in_choices("sensitivity", Sensitivity), name="information_sensitivity_valid"),
+            models.CheckConstraint(
+                condition=in_choices("sensitivity", Sensitivity), name="information_sensitivity_valid"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -34,7 +36,9 @@ class SharingRule(PlanOwned):
     """Why, when and how one type of information may be shared, with whom, and how long it is kept."""
 
     information_type = models.ForeignKey(InformationType, on_delete=models.CASCADE, related_name="rules")
-    recipients = models.ManyToManyField(Organisation, verbose_name=_("may be shared with"), blank=True, related_name="+")
+    recipients = models.ManyToManyField(
+        Organisation, verbose_name=_("may be shared with"), blank=True, related_name="+"
+    )
     purpose = models.TextField(_("purpose"), blank=True)
     why = models.TextField(_("why it is shared"), blank=True)
     when = models.TextField(_("when it is shared"), blank=True)
@@ -77,7 +81,9 @@ class Signatory(PlanOwned):
 
     class Meta(PlanOwned.Meta):
         verbose_name = _("signatory")
-        constraints = [models.UniqueConstraint(fields=["agreement", "organisation"], name="one_signature_per_organisation")]
+        constraints = [
+            models.UniqueConstraint(fields=["agreement", "organisation"], name="one_signature_per_organisation")
+        ]
 
     def __str__(self) -> str:
         return f"{self.organisation_id} signs {self.agreement_id}"
@@ -98,5 +104,3 @@ class SharingEvaluation(PlanOwned):
 
     def __str__(self) -> str:
         return f"evaluation {self.scheduled_for}"
-
-

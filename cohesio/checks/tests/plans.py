@@ -82,7 +82,12 @@ def complete_plan_data(*, today: date = TODAY) -> dict[str, Any]:
             "owner_name": "Mayor Anna Berg",
             "owner_office": "Mayor",
             "decisions": [
-                {"key": "d-1", "title": "Council endorses the plan", "decided_on": _day(today, -60), "reference": "RV-12"}
+                {
+                    "key": "d-1",
+                    "title": "Council endorses the plan",
+                    "decided_on": _day(today, -60),
+                    "reference": "RV-12",
+                }
             ],
             "budget_lines": [
                 {
@@ -187,8 +192,9 @@ def complete_plan_data(*, today: date = TODAY) -> dict[str, Any]:
                 _partner("p-police", "Inge Bakker", "Community officer", "o-police"),
                 _partner("p-care", "Lena Smit", "Youth psychologist", "o-care"),
                 _partner("p-ngo", "Omar Haddad", "Youth worker", "o-ngo"),
-                _partner("p-resident", "Piet Mulder", "Neighbourhood volunteer", None, sector="community",
-                         network="informal"),
+                _partner(
+                    "p-resident", "Piet Mulder", "Neighbourhood volunteer", None, sector="community", network="informal"
+                ),
             ],
             "community_groups": [
                 {"key": "c-parents", "name": "Parents of North", "area": "a-north", "contact": "p-resident"}
@@ -296,10 +302,21 @@ def complete_plan_data(*, today: date = TODAY) -> dict[str, Any]:
             },
         ],
         "monitoring": [
-            {"key": "m-belong", "name": "Pupils who feel they belong", "unit": "%", "baseline": 71, "target": 80,
-             "goal": "g-belong"},
-            {"key": "m-mentor", "name": "Young people with a mentor", "baseline": 0, "target": 40,
-             "intervention": "iv-mentors"},
+            {
+                "key": "m-belong",
+                "name": "Pupils who feel they belong",
+                "unit": "%",
+                "baseline": 71,
+                "target": 80,
+                "goal": "g-belong",
+            },
+            {
+                "key": "m-mentor",
+                "name": "Young people with a mentor",
+                "baseline": 0,
+                "target": 40,
+                "intervention": "iv-mentors",
+            },
             {"key": "m-exit", "name": "People in way-back support", "baseline": 0, "target": 5, "goal": "g-way-back"},
         ],
     }

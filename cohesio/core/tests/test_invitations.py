@@ -27,7 +27,8 @@ def test_coordinator_invites_by_email(client, riverside, alice, django_capture_o
     client.force_login(alice)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
-            reverse("core:members", kwargs={"locality": "riverside"}), {"email": "New@School.example", "role": "partner"}
+            reverse("core:members", kwargs={"locality": "riverside"}),
+            {"email": "New@School.example", "role": "partner"},
         )
     assert response.status_code == 302
     invitation = Invitation.objects.get(locality=riverside)
@@ -37,7 +38,9 @@ def test_coordinator_invites_by_email(client, riverside, alice, django_capture_o
 
 def test_invitation_form_shows_error_and_saves_nothing_for_bad_email(client, riverside, alice):
     client.force_login(alice)
-    response = client.post(reverse("core:members", kwargs={"locality": "riverside"}), {"email": "not-an-email", "role": "partner"})
+    response = client.post(
+        reverse("core:members", kwargs={"locality": "riverside"}), {"email": "not-an-email", "role": "partner"}
+    )
     assert response.status_code == 200
     assert "Enter a valid email address" in response.content.decode()
     assert not Invitation.objects.exists()
@@ -45,7 +48,9 @@ def test_invitation_form_shows_error_and_saves_nothing_for_bad_email(client, riv
 
 def test_partner_may_not_invite(client, riverside, bob):
     client.force_login(bob)
-    response = client.post(reverse("core:members", kwargs={"locality": "riverside"}), {"email": "x@y.example", "role": "partner"})
+    response = client.post(
+        reverse("core:members", kwargs={"locality": "riverside"}), {"email": "x@y.example", "role": "partner"}
+    )
     assert response.status_code in (403, 404)
     assert not Invitation.objects.exists()
 
@@ -83,7 +88,8 @@ def test_weak_password_gets_a_field_error_and_no_account(client, invitation):
 
 def test_there_is_no_self_sign_up(client, db):
     response = client.post(
-        reverse("account_signup"), {"email": "me@example.org", "password1": "x-long-pass-99", "password2": "x-long-pass-99"}
+        reverse("account_signup"),
+        {"email": "me@example.org", "password1": "x-long-pass-99", "password2": "x-long-pass-99"},
     )
     assert not get_user_model().objects.filter(email="me@example.org").exists()
     assert response.status_code in (200, 302)

@@ -68,99 +68,178 @@ def plan_documents(draw) -> PlanDocument:
     goals = []
     for i, (key, title) in enumerate(zip(goal_keys, draw(_unique_names(n_goals)), strict=True)):
         parent = draw(st.none() | st.sampled_from(goal_keys[:i])) if i else None
-        goals.append({
-            "key": key, "title": title, "description": draw(text), "kind": draw(_values(GoalKind)), "parent": parent,
-            "prevention_level": draw(st.none() | _values(PreventionLevel)), "extremism_kinds": draw(_subset(ExtremismKind)),
-            "shared_by_all": draw(st.booleans()),
-        })
+        goals.append(
+            {
+                "key": key,
+                "title": title,
+                "description": draw(text),
+                "kind": draw(_values(GoalKind)),
+                "parent": parent,
+                "prevention_level": draw(st.none() | _values(PreventionLevel)),
+                "extremism_kinds": draw(_subset(ExtremismKind)),
+                "shared_by_all": draw(st.booleans()),
+            }
+        )
     organisations = [
         {"key": k, "name": n, "sector": draw(_values(Sector))}
         for k, n in zip(org_keys, draw(_unique_names(n_orgs)), strict=True)
     ]
     partners = [
         {
-            "key": k, "name": draw(names), "function": draw(text), "organisation": _pick(draw, org_keys),
-            "sector": draw(st.none() | _values(Sector)), "network": draw(_values(NetworkKind)),
-            "status": draw(_values(PartnerStatus)), "interests": draw(text), "doubts": draw(text),
-            "role": draw(text), "accepts_coordinator": draw(st.booleans()),
+            "key": k,
+            "name": draw(names),
+            "function": draw(text),
+            "organisation": _pick(draw, org_keys),
+            "sector": draw(st.none() | _values(Sector)),
+            "network": draw(_values(NetworkKind)),
+            "status": draw(_values(PartnerStatus)),
+            "interests": draw(text),
+            "doubts": draw(text),
+            "role": draw(text),
+            "accepts_coordinator": draw(st.booleans()),
         }
         for k in partner_keys
     ]
     pairs = [(a, b) for a in partner_keys for b in partner_keys if a != b]
-    ties = [
-        {"source": a, "target": b, "kind": draw(_values(TieKind))}
-        for a, b in draw(st.lists(st.sampled_from(pairs), unique=True, max_size=6))
-    ] if pairs else []
+    ties = (
+        [
+            {"source": a, "target": b, "kind": draw(_values(TieKind))}
+            for a, b in draw(st.lists(st.sampled_from(pairs), unique=True, max_size=6))
+        ]
+        if pairs
+        else []
+    )
     info_types = []
     if org_keys:
         info_types = [
-            {"key": f"t{i}", "organisation": draw(st.sampled_from(org_keys)), "name": f"info {i}",
-             "sensitivity": draw(_values(Sensitivity))}
+            {
+                "key": f"t{i}",
+                "organisation": draw(st.sampled_from(org_keys)),
+                "name": f"info {i}",
+                "sensitivity": draw(_values(Sensitivity)),
+            }
             for i in range(draw(st.integers(0, 3)))
         ]
     rules = [
-        {"key": f"r{i}", "information_type": t["key"], "recipients": _some(draw, org_keys), "purpose": draw(text),
-         "retention": draw(text)}
+        {
+            "key": f"r{i}",
+            "information_type": t["key"],
+            "recipients": _some(draw, org_keys),
+            "purpose": draw(text),
+            "retention": draw(text),
+        }
         for i, t in enumerate(info_types)
     ]
     agreement = None
     if org_keys and draw(st.booleans()):
         signing = sorted(draw(st.sets(st.sampled_from(org_keys))))
-        agreement = {"title": draw(names), "signed_on": draw(st.none() | dates),
-                     "signatories": [{"organisation": o, "signed_by": _pick(draw, partner_keys)} for o in signing]}
+        agreement = {
+            "title": draw(names),
+            "signed_on": draw(st.none() | dates),
+            "signatories": [{"organisation": o, "signed_by": _pick(draw, partner_keys)} for o in signing],
+        }
     interventions = [
         {
-            "key": k, "name": n, "description": draw(text), "prevention_level": draw(_values(PreventionLevel)),
-            "extremism_kinds": draw(_subset(ExtremismKind)), "goals": _some(draw, goal_keys),
-            "lead": _pick(draw, partner_keys), "partners": _some(draw, partner_keys),
-            "status": draw(_values(InterventionStatus)), "budget": draw(st.none() | money.map(str)),
+            "key": k,
+            "name": n,
+            "description": draw(text),
+            "prevention_level": draw(_values(PreventionLevel)),
+            "extremism_kinds": draw(_subset(ExtremismKind)),
+            "goals": _some(draw, goal_keys),
+            "lead": _pick(draw, partner_keys),
+            "partners": _some(draw, partner_keys),
+            "status": draw(_values(InterventionStatus)),
+            "budget": draw(st.none() | money.map(str)),
         }
         for k, n in zip(iv_keys, draw(_unique_names(n_interventions)), strict=True)
     ]
     data = {
         "locality": {"name": draw(names)},
         "plan": {
-            "title": draw(names), "period_start": start and start.isoformat(), "vision": draw(text),
+            "title": draw(names),
+            "language": draw(st.sampled_from(["en", "nl"])),
+            "accepted_terms": draw(st.lists(names, max_size=2)),
+            "period_start": start and start.isoformat(),
+            "vision": draw(text),
             "period_end": start and draw(dates.filter(lambda d: d >= start)).isoformat(),
-            "extremism_scope": [{"kind": k, "addressed": draw(st.booleans()), "reason": draw(text)}
-                                for k in draw(_subset(ExtremismKind))],
+            "extremism_scope": [
+                {"kind": k, "addressed": draw(st.booleans()), "reason": draw(text)}
+                for k in draw(_subset(ExtremismKind))
+            ],
         },
         "goals": goals,
         "political_support": {
             "owner_name": draw(text),
-            "budget_lines": [{"key": f"b{i}", "name": n, "amount": str(draw(money)), "shared_with": draw(_subset(PolicyField))}
-                             for i, n in enumerate(draw(_unique_names(draw(st.integers(0, 2)))))],
+            "budget_lines": [
+                {"key": f"b{i}", "name": n, "amount": str(draw(money)), "shared_with": draw(_subset(PolicyField))}
+                for i, n in enumerate(draw(_unique_names(draw(st.integers(0, 2)))))
+            ],
             "decisions": [{"key": "d0", "title": draw(names), "decided_on": draw(st.none() | dates.map(str))}],
         },
-        "definitions": [{"key": f"def{i}", "term": n, "text": draw(text), "audience": draw(_values(DefinitionAudience))}
-                        for i, n in enumerate(draw(_unique_names(draw(st.integers(0, 3)))))],
+        "definitions": [
+            {"key": f"def{i}", "term": n, "text": draw(text), "audience": draw(_values(DefinitionAudience))}
+            for i, n in enumerate(draw(_unique_names(draw(st.integers(0, 3)))))
+        ],
         "analysis": {
             "areas": [{"key": k, "name": n} for k, n in zip(area_keys, draw(_unique_names(n_areas)), strict=True)],
             "sources": [{"key": k, "name": f"source {k}", "kind": draw(_values(SourceKind))} for k in source_keys],
             "factors": [
-                {"key": f"f{i}", "kind": draw(_values(FactorKind)), "title": draw(names), "description": draw(text),
-                 "areas": _some(draw, area_keys), "sources": _some(draw, source_keys),
-                 "timeframe": draw(_values(Timeframe)), "urgency": draw(st.none() | _values(Urgency)),
-                 "extremism_kinds": draw(_subset(ExtremismKind))}
+                {
+                    "key": f"f{i}",
+                    "kind": draw(_values(FactorKind)),
+                    "title": draw(names),
+                    "description": draw(text),
+                    "areas": _some(draw, area_keys),
+                    "sources": _some(draw, source_keys),
+                    "timeframe": draw(_values(Timeframe)),
+                    "urgency": draw(st.none() | _values(Urgency)),
+                    "extremism_kinds": draw(_subset(ExtremismKind)),
+                }
                 for i in range(draw(st.integers(0, 4)))
             ],
             "indicators": [
-                {"key": "ai0", "name": "indicator", "synthetic": True, "source": _pick(draw, source_keys),
-                 "observations": [{"area": _pick(draw, area_keys), "period": f"P{j}", "value": draw(floats)}
-                                  for j in range(draw(st.integers(0, 3)))]}
-            ] if draw(st.booleans()) else [],
+                {
+                    "key": "ai0",
+                    "name": "indicator",
+                    "synthetic": True,
+                    "source": _pick(draw, source_keys),
+                    "observations": [
+                        {"area": _pick(draw, area_keys), "period": f"P{j}", "value": draw(floats)}
+                        for j in range(draw(st.integers(0, 3)))
+                    ],
+                }
+            ]
+            if draw(st.booleans())
+            else [],
         },
-        "network": {"organisations": organisations, "partners": partners, "ties": ties,
-                    "community_groups": [{"key": "c0", "name": draw(names), "area": _pick(draw, area_keys),
-                                          "contact": _pick(draw, partner_keys)}] if draw(st.booleans()) else []},
+        "network": {
+            "organisations": organisations,
+            "partners": partners,
+            "ties": ties,
+            "community_groups": [
+                {"key": "c0", "name": draw(names), "area": _pick(draw, area_keys), "contact": _pick(draw, partner_keys)}
+            ]
+            if draw(st.booleans())
+            else [],
+        },
         "cooperation": {"coordinator": _pick(draw, partner_keys)},
-        "sharing": {"information_types": info_types, "rules": rules, "agreement": agreement,
-                    "evaluations": [{"key": "e0", "scheduled_for": draw(dates).isoformat(), "done_on": None}]},
+        "sharing": {
+            "information_types": info_types,
+            "rules": rules,
+            "agreement": agreement,
+            "evaluations": [{"key": "e0", "scheduled_for": draw(dates).isoformat(), "done_on": None}],
+        },
         "interventions": interventions,
         "monitoring": [
-            {"key": f"m{i}", "name": draw(names), "baseline": draw(st.none() | floats), "target": draw(st.none() | floats),
-             "goal": _pick(draw, goal_keys), "intervention": _pick(draw, iv_keys),
-             "measurements": [{"measured_on": draw(dates).isoformat(), "value": draw(floats)}]}
+            {
+                "key": f"m{i}",
+                "name": draw(names),
+                "baseline": draw(st.none() | floats),
+                "target": draw(st.none() | floats),
+                "goal": _pick(draw, goal_keys),
+                "intervention": _pick(draw, iv_keys),
+                "measurements": [{"measured_on": draw(dates).isoformat(), "value": draw(floats)}],
+            }
             for i in range(draw(st.integers(0, 3)))
         ],
     }

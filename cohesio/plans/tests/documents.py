@@ -1,6 +1,5 @@
 """Small plan documents for tests: one of everything, and a way to make a plan many times bigger."""
 
-
 from cohesio.format import PlanDocument, load
 
 
@@ -16,19 +15,37 @@ def small_document(name: str = "Riverside") -> PlanDocument:
                 "review_date": "2026-12-31",
                 "vision": "Everyone belongs here.",
                 "protection_statement": "Young people against online grooming.",
-                "extremism_scope": [{"kind": "right_wing"}, {"kind": "other", "addressed": False, "reason": "Not seen."}],
+                "extremism_scope": [
+                    {"kind": "right_wing"},
+                    {"kind": "other", "addressed": False, "reason": "Not seen."},
+                ],
             },
             "goals": [
-                {"key": "g1", "title": "Resilient youth", "prevention_level": "general", "extremism_kinds": ["right_wing"]},
-                {"key": "g2", "title": "Early support", "kind": "sub_goal", "parent": "g1", "prevention_level": "specific"},
+                {
+                    "key": "g1",
+                    "title": "Resilient youth",
+                    "prevention_level": "general",
+                    "extremism_kinds": ["right_wing"],
+                },
+                {
+                    "key": "g2",
+                    "title": "Early support",
+                    "kind": "sub_goal",
+                    "parent": "g1",
+                    "prevention_level": "specific",
+                },
             ],
             "political_support": {
                 "owner_name": "Mayor Jo",
                 "owner_office": "Mayor",
                 "decisions": [{"key": "d1", "title": "Council backs the plan", "decided_on": "2026-02-01"}],
-                "budget_lines": [{"key": "b1", "name": "Prevention fund", "amount": "50000.00", "shared_with": ["youth"]}],
+                "budget_lines": [
+                    {"key": "b1", "name": "Prevention fund", "amount": "50000.00", "shared_with": ["youth"]}
+                ],
             },
-            "definitions": [{"key": "def1", "term": "Polarisation", "text": "Groups drifting apart.", "local_wording": "cohesion"}],
+            "definitions": [
+                {"key": "def1", "term": "Polarisation", "text": "Groups drifting apart.", "local_wording": "cohesion"}
+            ],
             "analysis": {
                 "summary": "A calm town.",
                 "areas": [
@@ -36,19 +53,45 @@ def small_document(name: str = "Riverside") -> PlanDocument:
                 ],
                 "sources": [{"key": "s1", "name": "Youth workers", "kind": "frontline"}],
                 "factors": [
-                    {"key": "f1", "kind": "risk", "title": "Online hate in chats", "areas": ["a1"], "sources": ["s1"], "urgency": "high"},
-                    {"key": "f2", "kind": "protective", "title": "Strong sports clubs", "sources": ["s1"], "timeframe": "emerging"},
+                    {
+                        "key": "f1",
+                        "kind": "risk",
+                        "title": "Online hate in chats",
+                        "areas": ["a1"],
+                        "sources": ["s1"],
+                        "urgency": "high",
+                    },
+                    {
+                        "key": "f2",
+                        "kind": "protective",
+                        "title": "Strong sports clubs",
+                        "sources": ["s1"],
+                        "timeframe": "emerging",
+                    },
                 ],
                 "indicators": [
-                    {"key": "i1", "name": "Reports", "synthetic": True, "source": "s1",
-                     "observations": [{"area": "a1", "period": "2026-Q1", "value": 3}]},
+                    {
+                        "key": "i1",
+                        "name": "Reports",
+                        "synthetic": True,
+                        "source": "s1",
+                        "observations": [{"area": "a1", "period": "2026-Q1", "value": 3}],
+                    },
                 ],
             },
             "network": {
-                "organisations": [{"key": "o1", "name": "North School", "sector": "education"},
-                                  {"key": "o2", "name": "Police Riverside", "sector": "police"}],
+                "organisations": [
+                    {"key": "o1", "name": "North School", "sector": "education"},
+                    {"key": "o2", "name": "Police Riverside", "sector": "police"},
+                ],
                 "partners": [
-                    {"key": "p1", "name": "Ann Teacher", "organisation": "o1", "role": "Signals", "accepts_coordinator": True},
+                    {
+                        "key": "p1",
+                        "name": "Ann Teacher",
+                        "organisation": "o1",
+                        "role": "Signals",
+                        "accepts_coordinator": True,
+                    },
                     {"key": "p2", "name": "Ben Officer", "organisation": "o2"},
                     {"key": "p3", "name": "Cas Neighbour", "network": "informal", "sector": "community"},
                 ],
@@ -58,18 +101,44 @@ def small_document(name: str = "Riverside") -> PlanDocument:
             "cooperation": {"coordinator": "p1"},
             "sharing": {
                 "information_types": [{"key": "t1", "organisation": "o1", "name": "Absence concerns"}],
-                "rules": [{"key": "r1", "information_type": "t1", "recipients": ["o2"], "purpose": "Support", "retention": "1 year"}],
-                "agreement": {"title": "Riverside sharing agreement", "signatories": [{"organisation": "o1", "signed_by": "p1"}]},
+                "rules": [
+                    {
+                        "key": "r1",
+                        "information_type": "t1",
+                        "recipients": ["o2"],
+                        "purpose": "Support",
+                        "retention": "1 year",
+                    }
+                ],
+                "agreement": {
+                    "title": "Riverside sharing agreement",
+                    "signatories": [{"organisation": "o1", "signed_by": "p1"}],
+                },
                 "evaluations": [{"key": "e1", "scheduled_for": "2026-06-01"}],
             },
             "interventions": [
-                {"key": "v1", "name": "Critical thinking lessons", "prevention_level": "general", "goals": ["g1"],
-                 "lead": "p1", "partners": ["p2"], "budget": "1000.00", "starts_on": "2026-01-01"},
+                {
+                    "key": "v1",
+                    "name": "Critical thinking lessons",
+                    "prevention_level": "general",
+                    "goals": ["g1"],
+                    "lead": "p1",
+                    "partners": ["p2"],
+                    "budget": "1000.00",
+                    "starts_on": "2026-01-01",
+                },
                 {"key": "v2", "name": "Mentoring", "prevention_level": "specific", "goals": ["g2"]},
             ],
             "monitoring": [
-                {"key": "m1", "name": "Pupils reached", "baseline": 0, "target": 500, "goal": "g1", "intervention": "v1",
-                 "measurements": [{"measured_on": "2026-03-01", "value": 120}]},
+                {
+                    "key": "m1",
+                    "name": "Pupils reached",
+                    "baseline": 0,
+                    "target": 500,
+                    "goal": "g1",
+                    "intervention": "v1",
+                    "measurements": [{"measured_on": "2026-03-01", "value": 120}],
+                },
             ],
         }
     )
@@ -94,15 +163,44 @@ def scaled(doc: PlanDocument, factor: int) -> PlanDocument:
 
 
 _COLLECTION_PATHS = [
-    ("goals",), ("political_support", "decisions"), ("political_support", "budget_lines"), ("definitions",),
-    ("analysis", "areas"), ("analysis", "sources"), ("analysis", "factors"), ("analysis", "indicators"),
-    ("network", "organisations"), ("network", "partners"), ("network", "community_groups"), ("network", "ties"),
-    ("sharing", "information_types"), ("sharing", "rules"), ("sharing", "evaluations"), ("interventions",),
+    ("goals",),
+    ("political_support", "decisions"),
+    ("political_support", "budget_lines"),
+    ("definitions",),
+    ("analysis", "areas"),
+    ("analysis", "sources"),
+    ("analysis", "factors"),
+    ("analysis", "indicators"),
+    ("network", "organisations"),
+    ("network", "partners"),
+    ("network", "community_groups"),
+    ("network", "ties"),
+    ("sharing", "information_types"),
+    ("sharing", "rules"),
+    ("sharing", "evaluations"),
+    ("interventions",),
     ("monitoring",),
 ]
 _NAME_FIELDS = ("title", "name", "term")
-_REF_FIELDS = ("parent", "areas", "sources", "source", "target", "organisation", "area", "contact", "information_type",
-               "recipients", "signed_by", "goals", "lead", "partners", "goal", "intervention", "coordinator")
+_REF_FIELDS = (
+    "parent",
+    "areas",
+    "sources",
+    "source",
+    "target",
+    "organisation",
+    "area",
+    "contact",
+    "information_type",
+    "recipients",
+    "signed_by",
+    "goals",
+    "lead",
+    "partners",
+    "goal",
+    "intervention",
+    "coordinator",
+)
 
 
 def _get(data, path):
@@ -140,5 +238,3 @@ def _deep(node, key, name, field=None):
     if isinstance(node, list):
         return [_deep(v, key, name, field) for v in node]
     return node
-
-
