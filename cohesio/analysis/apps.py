@@ -7,3 +7,6 @@ class AnalysisConfig(AppConfig):
     name = "cohesio.analysis"
     label = "analysis"
     verbose_name = "Analysis"
+
+    def ready(self):
+        from . import forms  # noqa: F401 - registers the editable kinds

@@ -7,3 +7,6 @@ class InterventionsConfig(AppConfig):
     name = "cohesio.interventions"
     label = "interventions"
     verbose_name = "Interventions"
+
+    def ready(self):
+        from . import forms  # noqa: F401 - registers the editable kinds

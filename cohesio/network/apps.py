@@ -7,3 +7,6 @@ class NetworkConfig(AppConfig):
     name = "cohesio.network"
     label = "network"
     verbose_name = "Network"
+
+    def ready(self):
+        from . import forms  # noqa: F401 - registers the editable kinds

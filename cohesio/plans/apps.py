@@ -7,3 +7,6 @@ class PlansConfig(AppConfig):
     name = "cohesio.plans"
     label = "plans"
     verbose_name = "Plans"
+
+    def ready(self):
+        from . import forms  # noqa: F401 - registers the editable kinds

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import edit_views, views
 
 app_name = "plans"
 
@@ -10,4 +10,9 @@ urlpatterns = [
     path("political-support/", views.political_support, name="political_support"),
     path("definitions/", views.definitions, name="definitions"),
     path("plan.json", views.export_json, name="export_json"),
+    path("edit/<slug:kind>/", edit_views.section, name="edit_section"),
+    path("edit/<slug:kind>/new/", edit_views.create, name="edit_create"),
+    path("edit/<slug:kind>/<int:pk>/", edit_views.edit, name="edit"),
+    path("edit/<slug:kind>/<int:pk>/delete/", edit_views.delete, name="edit_delete"),
+    path("edit/<slug:kind>/<int:pk>/<str:direction>/", edit_views.move, name="edit_move"),
 ]

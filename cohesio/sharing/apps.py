@@ -7,3 +7,6 @@ class SharingConfig(AppConfig):
     name = "cohesio.sharing"
     label = "sharing"
     verbose_name = "Sharing"
+
+    def ready(self):
+        from . import forms  # noqa: F401 - registers the editable kinds

@@ -1,0 +1,134 @@
+"""The one set of edit views for every editable kind in the plan (see editing.REGISTRY)."""
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from cohesio.core.access import locality_view
+
+from .editing import REGISTRY, PlanLocked, StaleEdit, plan_object_delete, plan_object_move, plan_object_save
+from .selectors import plan_for
+
+
+def _editable(kind: str):
+    try:
+        return REGISTRY[kind]
+    except KeyError:
+        raise Http404 from None
+
+
+def _element_url(request, editable) -> str:
+    return reverse(editable.element, kwargs={"locality": request.locality.slug})
+
+
+def _object(editable, plan, pk):
+    return get_object_or_404(editable.model, pk=pk, plan=plan, locality=plan.locality)
+
+
+def _form_page(request, editable, plan, obj):
+    """Show and save the edit form; a stale save shows both versions and keeps the editor's text."""
+    instance = obj if obj is not None else editable.model()
+    form = editable.form(request.POST or None, instance=instance, plan=plan)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = plan_object_save(acting_user=request.user, plan=plan, form=form)
+        except StaleEdit as stale:
+            conflict = _conflict(editable, form, stale.current)
+        except PlanLocked as locked:
+            messages.error(request, str(locked))
+            return redirect(_element_url(request, editable))
+        else:
+            messages.success(request, _("Saved: %(what)s.") % {"what": saved})
+            return redirect(_element_url(request, editable))
+    context = {
+        "editable": editable,
+        "form": form,
+        "object": obj,
+        "plan": plan,
+        "conflict": conflict,
+        "back_url": _element_url(request, editable),
+    }
+    template = "plans/edit/form_partial.html" if request.htmx and not request.htmx.boosted else "plans/edit/form.html"
+    return render(request, template, context, status=409 if conflict else 200)
+
+
+def _conflict(editable, form, current) -> list[tuple[str, str, str]]:
+    """Rows of (field label, the saved version, your version) for the fields that differ."""
+    rows = []
+    for name, field in form.fields.items():
+        if name == "revision" or not hasattr(current, name):
+            continue
+        theirs = getattr(current, name)
+        if hasattr(theirs, "all"):
+            theirs = ", ".join(str(x) for x in theirs.all())
+        yours = form.cleaned_data.get(name)
+        if hasattr(yours, "__iter__") and not isinstance(yours, str):
+            yours = ", ".join(str(x) for x in yours)
+        if str(theirs or "") != str(yours or ""):
+            rows.append((str(field.label), str(theirs or "—"), str(yours or "—")))
+    # let the next save go through once the editor has seen the other version
+    form.data = form.data.copy()
+    form.data["revision"] = current.revision
+    form.add_error(None, _("Someone else saved this while you were editing. Compare both versions below, "
+                           "then save again to keep yours."))
+    return rows
+
+
+@locality_view("plan.edit")
+def create(request, kind: str):
+    editable = _editable(kind)
+    if editable.singleton:
+        raise Http404
+    return _form_page(request, editable, plan_for(request.locality), None)
+
+
+@locality_view("plan.edit")
+def edit(request, kind: str, pk: int):
+    editable = _editable(kind)
+    plan = plan_for(request.locality)
+    return _form_page(request, editable, plan, _object(editable, plan, pk))
+
+
+@locality_view("plan.edit")
+def section(request, kind: str):
+    editable = _editable(kind)
+    if not editable.singleton:
+        raise Http404
+    plan = plan_for(request.locality)
+    return _form_page(request, editable, plan, plan)
+
+
+@locality_view("plan.edit")
+def delete(request, kind: str, pk: int):
+    editable = _editable(kind)
+    plan = plan_for(request.locality)
+    obj = _object(editable, plan, pk)
+    if request.method == "POST":
+        try:
+            plan_object_delete(acting_user=request.user, plan=plan, obj=obj)
+        except PlanLocked as locked:
+            messages.error(request, str(locked))
+        else:
+            messages.success(request, _("Deleted: %(what)s.") % {"what": obj})
+        return redirect(_element_url(request, editable))
+    return render(request, "plans/edit/confirm_delete.html", {"editable": editable, "object": obj,
+                                                               "back_url": _element_url(request, editable)})
+
+
+@require_POST
+@locality_view("plan.edit")
+def move(request, kind: str, pk: int, direction: str):
+    editable = _editable(kind)
+    if direction not in ("up", "down") or not editable.orderable:
+        raise Http404
+    plan = plan_for(request.locality)
+    try:
+        plan_object_move(acting_user=request.user, plan=plan, obj=_object(editable, plan, pk),
+                         offset=-1 if direction == "up" else 1)
+    except PlanLocked as locked:
+        messages.error(request, str(locked))
+    return redirect(_element_url(request, editable))

@@ -1,0 +1,162 @@
+"""Editing any part of a plan: one registry of editable kinds, one form base, one set of write services.
+
+Every plan-owned model is edited the same way (create, edit, reorder, delete with confirmation), so there is
+one code path with its permission check, optimistic locking, audit record and adopted-plan lock.
+"""
+
+from dataclasses import dataclass, field
+
+from django import forms
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
+from django.utils.translation import gettext_lazy as _
+
+from cohesio.audit.services import record
+from cohesio.core.choices import choices
+from cohesio.core.forms import gds_helper
+from cohesio.core.permissions import require
+from cohesio.format.vocabulary import PlanStatus
+
+from .models import Plan
+
+LOCKED_STATUSES = {PlanStatus.ADOPTED}
+
+
+@dataclass
+class Editable:
+    """A kind of thing in the plan that coordinators edit."""
+
+    kind: str  # the URL slug, e.g. "goal"
+    model: type[models.Model]
+    form: type[forms.ModelForm]
+    element: str  # URL name of the element page it belongs to
+    label: str
+    singleton: bool = False  # a section of the Plan row itself (vision, political owner, ...)
+    orderable: bool = True
+    list_fields: list[str] = field(default_factory=list)
+
+
+REGISTRY: dict[str, Editable] = {}
+
+
+def register(editable: Editable) -> Editable:
+    if editable.kind in REGISTRY:
+        raise ValueError(f"{editable.kind} is registered twice")
+    REGISTRY[editable.kind] = editable
+    return editable
+
+
+class StaleEdit(Exception):
+    """Someone saved the object after this editor opened it."""
+
+    def __init__(self, current):
+        self.current = current
+        super().__init__("stale edit")
+
+
+class PlanLocked(PermissionDenied):
+    """The plan is adopted: move it to review before changing it."""
+
+
+class DateWidget(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs={"class": "govuk-input govuk-input--width-10", **(attrs or {})}, format="%Y-%m-%d")
+
+
+def code_list(enum, label, help_text=""):
+    """A multiple-choice field for JSON lists of vocabulary codes (kinds of extremism, policy fields)."""
+    return forms.MultipleChoiceField(
+        label=label, choices=choices(enum), widget=forms.CheckboxSelectMultiple, required=False, help_text=help_text
+    )
+
+
+class PlanObjectForm(forms.ModelForm):
+    """Base of every edit form: choices limited to this plan, a revision for optimistic locking, GDS layout."""
+
+    revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    unique_field: str | None = None  # the field a uniqueness rule is about, to put its message there
+
+    def __init__(self, *args, plan: Plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.plan = plan
+        if not isinstance(self.instance, Plan):
+            self.instance.plan = plan
+            self.instance.locality_id = plan.locality_id
+        for name, form_field in self.fields.items():
+            if isinstance(form_field, forms.ModelChoiceField):
+                qs = form_field.queryset.filter(plan=plan)
+                if self.instance.pk and qs.model is type(self.instance):
+                    qs = qs.exclude(pk=self.instance.pk)
+                form_field.queryset = qs
+            if isinstance(form_field, forms.DateField):
+                form_field.widget = DateWidget()
+                form_field.help_text = form_field.help_text or _("For example, 2026-03-31")
+            if isinstance(form_field.widget, forms.Textarea):
+                form_field.widget.attrs.setdefault("rows", 4)
+        self.initial.setdefault("revision", self.instance.revision if self.instance.pk else 0)
+        self.helper = gds_helper(*self.fields)
+
+    def _post_clean(self):
+        super()._post_clean()
+        try:
+            self.instance.validate_constraints()
+        except ValidationError as exc:
+            already = {m for errors in self.errors.values() for m in errors}
+            for message in exc.messages:
+                if message not in already:
+                    self.add_error(self.unique_field if self.unique_field in self.fields else None, message)
+
+
+def _ensure_editable(plan: Plan) -> None:
+    if plan.status in LOCKED_STATUSES:
+        raise PlanLocked(_("This plan is adopted. Move it to 'under review' before changing it."))
+
+
+def plan_object_save(*, acting_user, plan: Plan, form: PlanObjectForm, action: str = "plan.edit"):
+    """Save a valid edit form: permission, adopted-plan lock, optimistic lock, audit — in one transaction."""
+    obj = form.instance
+    require(acting_user, action, obj if obj.pk and action == "partner.edit_own" else plan.locality)
+    _ensure_editable(plan)
+    with transaction.atomic():
+        if obj.pk:
+            current = type(obj).objects.select_for_update().get(pk=obj.pk)
+            if current.revision != form.cleaned_data.get("revision"):
+                raise StaleEdit(current)
+            obj.revision = current.revision + 1
+        elif not isinstance(obj, Plan):
+            obj.position = _next_position(type(obj), plan)
+        obj.save()
+        form.save_m2m()
+        record(actor=acting_user, action=f"{obj._meta.model_name}.save", obj=obj, locality=plan.locality)
+    return obj
+
+
+def _next_position(model, plan: Plan) -> int:
+    last = model.objects.filter(plan=plan).aggregate(models.Max("position"))["position__max"]
+    return 0 if last is None else last + 1
+
+
+def plan_object_delete(*, acting_user, plan: Plan, obj) -> None:
+    require(acting_user, "plan.edit", plan.locality)
+    _ensure_editable(plan)
+    with transaction.atomic():
+        record(actor=acting_user, action=f"{obj._meta.model_name}.delete", obj=obj, locality=plan.locality)
+        obj.delete()
+
+
+def plan_object_move(*, acting_user, plan: Plan, obj, offset: int) -> None:
+    """Move an object one place up (-1) or down (+1) in its list; positions are renumbered 0..n-1."""
+    require(acting_user, "plan.edit", plan.locality)
+    _ensure_editable(plan)
+    with transaction.atomic():
+        items = list(type(obj).objects.select_for_update().filter(plan=plan).order_by("position", "id"))
+        index = next(i for i, item in enumerate(items) if item.pk == obj.pk)
+        target = index + offset
+        if 0 <= target < len(items):
+            items[index], items[target] = items[target], items[index]
+        for position, item in enumerate(items):
+            if item.position != position:
+                type(obj).objects.filter(pk=item.pk).update(position=position)
+        record(actor=acting_user, action=f"{obj._meta.model_name}.move", obj=obj, locality=plan.locality)

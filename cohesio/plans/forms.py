@@ -1,0 +1,140 @@
+"""Edit forms of the plan's own parts: settings, vision, political support, definitions, goals."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from cohesio.format.vocabulary import ExtremismKind, PolicyField
+
+from .editing import Editable, PlanObjectForm, code_list, register
+from .models import BudgetLine, Decision, Definition, ExtremismScope, Goal, Plan
+
+
+class PlanSettingsForm(PlanObjectForm):
+    unique_field = "title"
+
+    class Meta:
+        model = Plan
+        fields = ["title", "period_start", "period_end", "review_date", "language"]
+        help_texts = {"review_date": _("When you will look at the whole plan again with your partners.")}
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("period_start"), cleaned.get("period_end")
+        if start and end and end < start:
+            self.add_error("period_end", _("The end of the period must be after its start."))
+        return cleaned
+
+
+class VisionForm(PlanObjectForm):
+    class Meta:
+        model = Plan
+        fields = ["vision", "protection_statement", "setting_fit"]
+        help_texts = {
+            "vision": _("Why does preventing extremism matter here, in your own words? Write it with your partners."),
+            "protection_statement": _("For example: young people against online recruitment; neighbourhoods against "
+                                      "polarisation."),
+            "setting_fit": _("How the plan fits regional and national policy, and other local plans."),
+        }
+
+
+class PoliticalOwnerForm(PlanObjectForm):
+    class Meta:
+        model = Plan
+        fields = ["political_owner_name", "political_owner_office"]
+        help_texts = {"political_owner_name": _("The mayor, alderman or councillor who backs the plan.")}
+
+
+class CooperationProcessForm(PlanObjectForm):
+    class Meta:
+        model = Plan
+        fields = ["cooperation_process"]
+        help_texts = {"cooperation_process": _("How often partners meet, who prepares what, how decisions are made.")}
+
+
+class AnalysisSummaryForm(PlanObjectForm):
+    class Meta:
+        model = Plan
+        fields = ["analysis_summary"]
+
+
+class GoalForm(PlanObjectForm):
+    unique_field = "title"
+    extremism_kinds = code_list(ExtremismKind, _("Kinds of extremism"))
+
+    class Meta:
+        model = Goal
+        fields = ["title", "description", "kind", "parent", "prevention_level", "extremism_kinds", "shared_by_all"]
+        help_texts = {
+            "title": _("Make it concrete, for example: young people in our town can recognise and resist online "
+                       "recruitment."),
+            "parent": _("Sub-goals belong to a general goal."),
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("kind") == "sub_goal" and not cleaned.get("parent"):
+            self.add_error("parent", _("Choose the general goal this sub-goal belongs to."))
+        if not cleaned.get("prevention_level"):
+            self.add_error("prevention_level", _("Choose the level of the prevention triangle this goal is on."))
+        return cleaned
+
+
+class ExtremismScopeForm(PlanObjectForm):
+    class Meta:
+        model = ExtremismScope
+        fields = ["kind", "addressed", "reason"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("addressed") is False and not (cleaned.get("reason") or "").strip():
+            self.add_error("reason", _("Say why the plan leaves this kind of extremism out."))
+        return cleaned
+
+
+class DecisionForm(PlanObjectForm):
+    class Meta:
+        model = Decision
+        fields = ["title", "decided_on", "reference", "summary"]
+
+
+class BudgetLineForm(PlanObjectForm):
+    unique_field = "name"
+    shared_with = code_list(PolicyField, _("Shared with other policy fields"),
+                            _("Sharing funds and tasks with related fields spreads the load."))
+
+    class Meta:
+        model = BudgetLine
+        fields = ["name", "amount", "year", "funding_source", "shared_with"]
+
+    def clean_amount(self):
+        amount = self.cleaned_data["amount"]
+        if amount is not None and amount < 0:
+            raise forms.ValidationError(_("The amount cannot be negative."))
+        return amount
+
+
+class DefinitionForm(PlanObjectForm):
+    unique_field = "term"
+
+    class Meta:
+        model = Definition
+        fields = ["term", "text", "local_wording", "audience"]
+        help_texts = {"local_wording": _("Words partners relate to, for example safeguarding or cohesion.")}
+
+
+for editable in [
+    Editable("plan-settings", Plan, PlanSettingsForm, "plans:overview", _("plan settings"), singleton=True),
+    Editable("vision", Plan, VisionForm, "plans:strategy", _("vision"), singleton=True),
+    Editable("political-owner", Plan, PoliticalOwnerForm, "plans:political_support", _("political owner"),
+             singleton=True),
+    Editable("cooperation-process", Plan, CooperationProcessForm, "sharing:cooperation", _("cooperation process"),
+             singleton=True),
+    Editable("analysis-summary", Plan, AnalysisSummaryForm, "analysis:analysis", _("analysis summary"),
+             singleton=True),
+    Editable("goal", Goal, GoalForm, "plans:strategy", _("goal")),
+    Editable("extremism-scope", ExtremismScope, ExtremismScopeForm, "plans:strategy", _("kind of extremism")),
+    Editable("decision", Decision, DecisionForm, "plans:political_support", _("decision")),
+    Editable("budget-line", BudgetLine, BudgetLineForm, "plans:political_support", _("budget line")),
+    Editable("definition", Definition, DefinitionForm, "plans:definitions", _("definition")),
+]:
+    register(editable)
