@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "cohesio.network",
     "cohesio.sharing",
     "cohesio.interventions",
+    "cohesio.review",
 ]
 
 MIDDLEWARE = [

@@ -9,6 +9,7 @@ locality_patterns = [
     path("", include("cohesio.network.urls")),
     path("", include("cohesio.sharing.urls")),
     path("", include("cohesio.interventions.urls")),
+    path("", include("cohesio.review.urls")),
 ]
 
 urlpatterns = [

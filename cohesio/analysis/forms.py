@@ -19,9 +19,13 @@ class GeometryField(forms.JSONField):
 class AreaForm(PlanObjectForm):
     unique_field = "name"
     geometry = GeometryField(
-        label=_("Shape on the map (GeoJSON)"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_('Optional. A GeoJSON Polygon, for example {"type": "Polygon", "coordinates": [[[5.1, 52.0], '
-                    '[5.2, 52.0], [5.2, 52.1], [5.1, 52.0]]]}'),
+        label=_("Shape on the map (GeoJSON)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            'Optional. A GeoJSON Polygon, for example {"type": "Polygon", "coordinates": [[[5.1, 52.0], '
+            "[5.2, 52.0], [5.2, 52.1], [5.1, 52.0]]]}"
+        ),
     )
 
     class Meta:
@@ -46,8 +50,9 @@ class FactorForm(PlanObjectForm):
         fields = ["kind", "title", "description", "extremism_kinds", "areas", "sources", "timeframe", "urgency"]
         widgets = {"areas": forms.CheckboxSelectMultiple, "sources": forms.CheckboxSelectMultiple}
         help_texts = {
-            "description": _("Describe behaviour and circumstances, never who people are (their faith, origin or "
-                             "nationality)."),
+            "description": _(
+                "Describe behaviour and circumstances, never who people are (their faith, origin or nationality)."
+            ),
             "timeframe": _("Was this true yesterday, is it true today, or might it be true tomorrow?"),
         }
 

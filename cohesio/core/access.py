@@ -3,10 +3,15 @@
 from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
-from django.shortcuts import get_object_or_404
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
 
 from .models import Locality
 from .permissions import require, role_in
+
+
+class NoPlanYet(Http404):
+    """The locality has no plan yet: element pages send people to the overview, which says how to start."""
 
 
 def locality_view(action: str):
@@ -24,7 +29,12 @@ def locality_view(action: str):
             require(request.user, action, obj)
             request.locality = obj
             request.role = role_in(request.user, obj)
-            return view(request, *args, **kwargs)
+            try:
+                return view(request, *args, **kwargs)
+            except NoPlanYet:
+                if request.method != "GET":
+                    raise
+                return redirect("plans:overview", locality=obj.slug)
 
         wrapped.cohesio_action = action
         return wrapped

@@ -3,7 +3,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .permissions import visible_localities
+from .permissions import can, visible_localities
 
 # The seven elements of a local action plan, in the order a plan presents them: (url name, label).
 ELEMENTS = [
@@ -29,5 +29,6 @@ def cohesio(request):
             href = reverse(name, kwargs={"locality": locality.slug})
             elements.append({"href": href, "text": label, "active": request.path.startswith(href)})
         context["element_nav"] = elements
+        context["may_edit"] = can(request.user, "plan.edit", locality)
         context["nav_items"] = [{"href": overview, "text": _("Plan overview"), "active": request.path == overview}]
     return context

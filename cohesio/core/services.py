@@ -10,6 +10,7 @@ from cohesio.audit.services import record
 
 from .models import Invitation, Locality, Membership
 from .permissions import require
+from .signals import invitation_accepted
 
 
 class InvitationClosed(Exception):
@@ -58,4 +59,5 @@ def invitation_accept(*, invitation: Invitation, user=None, name: str = "", pass
         invitation.accepted_by = user
         invitation.save(update_fields=["accepted_at", "accepted_by"])
         record(actor=user, action="invitation.accept", obj=invitation, locality=invitation.locality)
+        invitation_accepted.send(sender=Invitation, invitation=invitation, user=user)
     return user

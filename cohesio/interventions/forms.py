@@ -15,8 +15,20 @@ class InterventionForm(PlanObjectForm):
 
     class Meta:
         model = Intervention
-        fields = ["name", "description", "prevention_level", "extremism_kinds", "target_group", "goals", "lead",
-                  "partners", "status", "starts_on", "ends_on", "budget"]
+        fields = [
+            "name",
+            "description",
+            "prevention_level",
+            "extremism_kinds",
+            "target_group",
+            "goals",
+            "lead",
+            "partners",
+            "status",
+            "starts_on",
+            "ends_on",
+            "budget",
+        ]
         widgets = {"goals": forms.CheckboxSelectMultiple, "partners": forms.CheckboxSelectMultiple}
 
     def clean(self):

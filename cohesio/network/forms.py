@@ -1,8 +1,13 @@
 """Edit forms of the local network."""
 
+from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cohesio.core.choices import choices
+from cohesio.core.forms import EmailInput, gds_helper
+from cohesio.format.vocabulary import Sector
 from cohesio.plans.editing import Editable, PlanObjectForm, register
+from cohesio.sharing.models import InformationType
 
 from .models import CommunityGroup, Organisation, Partner, Tie
 
@@ -70,3 +75,51 @@ for editable in [
     Editable("tie", Tie, TieForm, "network:network", _("tie")),
 ]:
     register(editable)
+
+
+class PartnerInviteForm(forms.Form):
+    """Invite a named person: who they are, where they work, and the address for the invitation."""
+
+    name = forms.CharField(label=_("Full name"), max_length=200)
+    email = forms.EmailField(label=_("E-mail address"), widget=EmailInput)
+    function = forms.CharField(
+        label=_("Function"),
+        max_length=200,
+        required=False,
+        help_text=_("For example: head teacher, neighbourhood police officer, youth worker."),
+    )
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        help_text=_("Leave empty to add a new organisation below."),
+    )
+    new_organisation = forms.CharField(label=_("New organisation"), max_length=200, required=False)
+    sector = forms.ChoiceField(label=_("Sector"), choices=[("", "—"), *choices(Sector)], required=False)
+
+    def __init__(self, *args, plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.plan = plan
+        self.fields["organisation"].queryset = Organisation.objects.filter(plan=plan)
+        self.helper = gds_helper(*self.fields, submit=_("Send invitation"))
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("organisation") and not cleaned.get("new_organisation"):
+            self.add_error("organisation", _("Choose an organisation or type the name of a new one."))
+        if cleaned.get("new_organisation") and not cleaned.get("sector"):
+            self.add_error("sector", _("Choose the sector of the new organisation."))
+        email = cleaned.get("email")
+        if email and self.plan.locality.memberships.filter(user__email__iexact=email).exists():
+            self.add_error("email", _("This person is already a member."))
+        return cleaned
+
+
+class OwnInformationTypeForm(PlanObjectForm):
+    """A partner records a type of information their own organisation holds."""
+
+    unique_field = "name"
+
+    class Meta:
+        model = InformationType
+        fields = ["name", "description", "sensitivity", "legal_basis"]

@@ -55,6 +55,10 @@ class Partner(PlanOwned):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="partner_profiles"
     )
+    email = models.EmailField(_("e-mail address"), blank=True)
+    invitation = models.ForeignKey(
+        "core.Invitation", on_delete=models.SET_NULL, null=True, blank=True, related_name="partners", editable=False
+    )
 
     history = HistoricalRecords()
 

@@ -7,4 +7,8 @@ app_name = "network"
 urlpatterns = [
     path("network/", views.network, name="network"),
     path("network/partners/<int:pk>/", views.partner, name="partner"),
+    path("network/partners/<int:pk>/coordinator/", views.designate_coordinator, name="designate_coordinator"),
+    path("network/invite/", views.invite, name="invite"),
+    path("network/me/", views.my_profile, name="my_profile"),
+    path("network/me/information/", views.my_information_type, name="my_information_type"),
 ]

@@ -1,11 +1,19 @@
 """The local network pages: partners, organisations, community groups, ties."""
 
-from django.shortcuts import render
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from cohesio.core.access import locality_view, scoped_object
+from cohesio.plans.editing import PlanLocked, StaleEdit, plan_object_save
 from cohesio.plans.selectors import plan_for
+from cohesio.sharing.models import InformationType
 
+from .forms import OwnInformationTypeForm, PartnerInviteForm, PartnerProfileForm
 from .models import CommunityGroup, Organisation, Partner, Tie
+from .services import partner_designate_coordinator, partner_invite
 
 
 @locality_view("plan.view")
@@ -32,3 +40,90 @@ def network(request):
 def partner(request, pk: int):
     obj = scoped_object(Partner.objects.select_related("organisation", "locality"), request.locality, pk=pk)
     return render(request, "network/partner.html", {"partner": obj})
+
+
+@locality_view("membership.invite")
+def invite(request):
+    plan = plan_for(request.locality)
+    form = PartnerInviteForm(request.POST or None, plan=plan)
+    if request.method == "POST" and form.is_valid():
+        try:
+            partner = partner_invite(
+                acting_user=request.user,
+                plan=plan,
+                accept_url_for=lambda inv: request.build_absolute_uri(inv.get_absolute_url()),
+                **form.cleaned_data,
+            )
+        except PlanLocked as locked:
+            messages.error(request, str(locked))
+        else:
+            messages.success(request, _("%(name)s is invited.") % {"name": partner.name})
+            return redirect("network:network", locality=request.locality.slug)
+    return render(request, "network/invite.html", {"form": form, "plan": plan})
+
+
+@locality_view("plan.view")
+def my_profile(request):
+    """A partner fills in their own profile: role, mandate, tasks, interests, doubts, conditions."""
+    plan = plan_for(request.locality)
+    partner = Partner.objects.filter(plan=plan, user=request.user).select_related("organisation").first()
+    if partner is None:
+        return render(request, "network/no_profile.html", {"plan": plan}, status=404)
+    form = PartnerProfileForm(request.POST or None, instance=partner, plan=plan)
+    conflict = False
+    if request.method == "POST" and form.is_valid():
+        try:
+            plan_object_save(acting_user=request.user, plan=plan, form=form, action="partner.edit_own")
+        except StaleEdit:
+            conflict = True
+            form.add_error(None, _("Your profile was changed elsewhere meanwhile. Reload the page to see it."))
+        except PlanLocked as locked:
+            messages.error(request, str(locked))
+        else:
+            messages.success(request, _("Your profile is saved."))
+            return redirect("network:my_profile", locality=request.locality.slug)
+    info_types = (
+        InformationType.objects.filter(plan=plan, organisation=partner.organisation) if partner.organisation else []
+    )
+    return render(
+        request,
+        "network/my_profile.html",
+        {"form": form, "partner": partner, "plan": plan, "information_types": info_types, "conflict": conflict},
+    )
+
+
+@locality_view("plan.view")
+def my_information_type(request):
+    """A partner adds a type of information their organisation holds."""
+    plan = plan_for(request.locality)
+    partner = Partner.objects.filter(plan=plan, user=request.user).select_related("organisation").first()
+    if partner is None or partner.organisation is None:
+        raise Http404
+    form = OwnInformationTypeForm(
+        request.POST or None, instance=InformationType(organisation=partner.organisation), plan=plan
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            plan_object_save(
+                acting_user=request.user, plan=plan, form=form, action="partner.edit_own", permission_object=partner
+            )
+        except PlanLocked as locked:
+            messages.error(request, str(locked))
+        else:
+            messages.success(request, _("Saved."))
+        return redirect("network:my_profile", locality=request.locality.slug)
+    return render(request, "network/my_information_type.html", {"form": form, "partner": partner, "plan": plan})
+
+
+@locality_view("plan.edit")
+@require_POST
+def designate_coordinator(request, pk: int):
+    plan = plan_for(request.locality)
+    partner = scoped_object(Partner.objects.filter(plan=plan), request.locality, pk=pk)
+    try:
+        partner_designate_coordinator(acting_user=request.user, plan=plan, partner=partner)
+    except PlanLocked as locked:
+        messages.error(request, str(locked))
+    else:
+        messages.success(request, _("%(name)s is now the plan coordinator.") % {"name": partner.name})
+    return redirect(partner.get_absolute_url())

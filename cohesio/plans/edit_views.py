@@ -73,8 +73,13 @@ def _conflict(editable, form, current) -> list[tuple[str, str, str]]:
     # let the next save go through once the editor has seen the other version
     form.data = form.data.copy()
     form.data["revision"] = current.revision
-    form.add_error(None, _("Someone else saved this while you were editing. Compare both versions below, "
-                           "then save again to keep yours."))
+    form.add_error(
+        None,
+        _(
+            "Someone else saved this while you were editing. Compare both versions below, "
+            "then save again to keep yours."
+        ),
+    )
     return rows
 
 
@@ -115,20 +120,44 @@ def delete(request, kind: str, pk: int):
         else:
             messages.success(request, _("Deleted: %(what)s.") % {"what": obj})
         return redirect(_element_url(request, editable))
-    return render(request, "plans/edit/confirm_delete.html", {"editable": editable, "object": obj,
-                                                               "back_url": _element_url(request, editable)})
+    return render(
+        request,
+        "plans/edit/confirm_delete.html",
+        {"editable": editable, "object": obj, "back_url": _element_url(request, editable)},
+    )
 
 
-@require_POST
 @locality_view("plan.edit")
+@require_POST
 def move(request, kind: str, pk: int, direction: str):
     editable = _editable(kind)
     if direction not in ("up", "down") or not editable.orderable:
         raise Http404
     plan = plan_for(request.locality)
     try:
-        plan_object_move(acting_user=request.user, plan=plan, obj=_object(editable, plan, pk),
-                         offset=-1 if direction == "up" else 1)
+        plan_object_move(
+            acting_user=request.user, plan=plan, obj=_object(editable, plan, pk), offset=-1 if direction == "up" else 1
+        )
     except PlanLocked as locked:
         messages.error(request, str(locked))
     return redirect(_element_url(request, editable))
+
+
+@locality_view("plan.edit")
+def history(request, kind: str, pk: int):
+    """Who changed what and when, for coordinators (from django-simple-history)."""
+    editable = _editable(kind)
+    if not hasattr(editable.model, "history"):
+        raise Http404
+    plan = plan_for(request.locality)
+    obj = plan if editable.singleton else _object(editable, plan, pk)
+    records = list(obj.history.select_related("history_user").order_by("-history_date")[:50])
+    rows = []
+    for newer, older in zip(records, [*records[1:], None], strict=True):
+        changes = newer.diff_against(older).changes if older is not None else []
+        rows.append({"record": newer, "changes": [c for c in changes if c.field not in {"revision", "updated_at"}]})
+    return render(
+        request,
+        "plans/edit/history.html",
+        {"editable": editable, "object": obj, "rows": rows, "back_url": _element_url(request, editable)},
+    )

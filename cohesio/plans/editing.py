@@ -109,16 +109,22 @@ class PlanObjectForm(forms.ModelForm):
                     self.add_error(self.unique_field if self.unique_field in self.fields else None, message)
 
 
-def _ensure_editable(plan: Plan) -> None:
+def ensure_editable(plan: Plan) -> None:
     if plan.status in LOCKED_STATUSES:
         raise PlanLocked(_("This plan is adopted. Move it to 'under review' before changing it."))
 
 
-def plan_object_save(*, acting_user, plan: Plan, form: PlanObjectForm, action: str = "plan.edit"):
-    """Save a valid edit form: permission, adopted-plan lock, optimistic lock, audit — in one transaction."""
+def plan_object_save(
+    *, acting_user, plan: Plan, form: PlanObjectForm, action: str = "plan.edit", permission_object=None
+):
+    """Save a valid edit form: permission, adopted-plan lock, optimistic lock, audit — in one transaction.
+
+    `permission_object` is what the permission is asked about (default: the locality; a partner's own profile
+    for "partner.edit_own").
+    """
     obj = form.instance
-    require(acting_user, action, obj if obj.pk and action == "partner.edit_own" else plan.locality)
-    _ensure_editable(plan)
+    require(acting_user, action, permission_object or (obj if action == "partner.edit_own" else plan.locality))
+    ensure_editable(plan)
     with transaction.atomic():
         if obj.pk:
             current = type(obj).objects.select_for_update().get(pk=obj.pk)
@@ -127,6 +133,7 @@ def plan_object_save(*, acting_user, plan: Plan, form: PlanObjectForm, action: s
             obj.revision = current.revision + 1
         elif not isinstance(obj, Plan):
             obj.position = _next_position(type(obj), plan)
+        obj = form.save(commit=False)
         obj.save()
         form.save_m2m()
         record(actor=acting_user, action=f"{obj._meta.model_name}.save", obj=obj, locality=plan.locality)
@@ -140,7 +147,7 @@ def _next_position(model, plan: Plan) -> int:
 
 def plan_object_delete(*, acting_user, plan: Plan, obj) -> None:
     require(acting_user, "plan.edit", plan.locality)
-    _ensure_editable(plan)
+    ensure_editable(plan)
     with transaction.atomic():
         record(actor=acting_user, action=f"{obj._meta.model_name}.delete", obj=obj, locality=plan.locality)
         obj.delete()
@@ -149,7 +156,7 @@ def plan_object_delete(*, acting_user, plan: Plan, obj) -> None:
 def plan_object_move(*, acting_user, plan: Plan, obj, offset: int) -> None:
     """Move an object one place up (-1) or down (+1) in its list; positions are renumbered 0..n-1."""
     require(acting_user, "plan.edit", plan.locality)
-    _ensure_editable(plan)
+    ensure_editable(plan)
     with transaction.atomic():
         items = list(type(obj).objects.select_for_update().filter(plan=plan).order_by("position", "id"))
         index = next(i for i, item in enumerate(items) if item.pk == obj.pk)

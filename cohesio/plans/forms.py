@@ -31,8 +31,9 @@ class VisionForm(PlanObjectForm):
         fields = ["vision", "protection_statement", "setting_fit"]
         help_texts = {
             "vision": _("Why does preventing extremism matter here, in your own words? Write it with your partners."),
-            "protection_statement": _("For example: young people against online recruitment; neighbourhoods against "
-                                      "polarisation."),
+            "protection_statement": _(
+                "For example: young people against online recruitment; neighbourhoods against polarisation."
+            ),
             "setting_fit": _("How the plan fits regional and national policy, and other local plans."),
         }
 
@@ -65,8 +66,9 @@ class GoalForm(PlanObjectForm):
         model = Goal
         fields = ["title", "description", "kind", "parent", "prevention_level", "extremism_kinds", "shared_by_all"]
         help_texts = {
-            "title": _("Make it concrete, for example: young people in our town can recognise and resist online "
-                       "recruitment."),
+            "title": _(
+                "Make it concrete, for example: young people in our town can recognise and resist online recruitment."
+            ),
             "parent": _("Sub-goals belong to a general goal."),
         }
 
@@ -99,8 +101,11 @@ class DecisionForm(PlanObjectForm):
 
 class BudgetLineForm(PlanObjectForm):
     unique_field = "name"
-    shared_with = code_list(PolicyField, _("Shared with other policy fields"),
-                            _("Sharing funds and tasks with related fields spreads the load."))
+    shared_with = code_list(
+        PolicyField,
+        _("Shared with other policy fields"),
+        _("Sharing funds and tasks with related fields spreads the load."),
+    )
 
     class Meta:
         model = BudgetLine
@@ -125,12 +130,18 @@ class DefinitionForm(PlanObjectForm):
 for editable in [
     Editable("plan-settings", Plan, PlanSettingsForm, "plans:overview", _("plan settings"), singleton=True),
     Editable("vision", Plan, VisionForm, "plans:strategy", _("vision"), singleton=True),
-    Editable("political-owner", Plan, PoliticalOwnerForm, "plans:political_support", _("political owner"),
-             singleton=True),
-    Editable("cooperation-process", Plan, CooperationProcessForm, "sharing:cooperation", _("cooperation process"),
-             singleton=True),
-    Editable("analysis-summary", Plan, AnalysisSummaryForm, "analysis:analysis", _("analysis summary"),
-             singleton=True),
+    Editable(
+        "political-owner", Plan, PoliticalOwnerForm, "plans:political_support", _("political owner"), singleton=True
+    ),
+    Editable(
+        "cooperation-process",
+        Plan,
+        CooperationProcessForm,
+        "sharing:cooperation",
+        _("cooperation process"),
+        singleton=True,
+    ),
+    Editable("analysis-summary", Plan, AnalysisSummaryForm, "analysis:analysis", _("analysis summary"), singleton=True),
     Editable("goal", Goal, GoalForm, "plans:strategy", _("goal")),
     Editable("extremism-scope", ExtremismScope, ExtremismScopeForm, "plans:strategy", _("kind of extremism")),
     Editable("decision", Decision, DecisionForm, "plans:political_support", _("decision")),

@@ -1,9 +1,9 @@
 """Reads of plans, scoped to a locality, and the whole plan as an open-format document."""
 
 from django.db.models import Prefetch
-from django.http import Http404
 
 from cohesio.analysis.models import AnalysisIndicator, Area, Factor, Observation, Source
+from cohesio.core.access import NoPlanYet
 from cohesio.core.models import Locality
 from cohesio.format import document as fmt
 from cohesio.interventions.models import Intervention, Measurement, MonitoringIndicator
@@ -21,7 +21,7 @@ def current_plan(locality: Locality) -> Plan | None:
 def plan_for(locality: Locality) -> Plan:
     plan = current_plan(locality)
     if plan is None:
-        raise Http404
+        raise NoPlanYet
     return plan
 
 

@@ -8,6 +8,7 @@ from django.shortcuts import render
 from cohesio.core.access import locality_view
 from cohesio.format import dump
 from cohesio.format.summary import element_summaries
+from cohesio.review.selectors import plan_findings_for_request
 
 from .models import BudgetLine, Decision, Definition, ExtremismScope, Goal
 from .selectors import current_plan, plan_document, plan_for
@@ -24,6 +25,7 @@ def overview(request):
         "plan": plan,
         "summaries": summaries,
         "complete_count": sum(s.complete for s in summaries),
+        "review": plan_findings_for_request(request, plan, doc),  # cached: the page's tags reuse it
     }
     return render(request, "plans/overview.html", context)
 

@@ -68,7 +68,8 @@ for editable in [
     Editable("sharing-rule", SharingRule, SharingRuleForm, "sharing:cooperation", _("sharing rule")),
     Editable("agreement", Agreement, AgreementForm, "sharing:cooperation", _("agreement"), orderable=False),
     Editable("signatory", Signatory, SignatoryForm, "sharing:cooperation", _("signatory")),
-    Editable("sharing-evaluation", SharingEvaluation, SharingEvaluationForm, "sharing:cooperation",
-             _("sharing evaluation")),
+    Editable(
+        "sharing-evaluation", SharingEvaluation, SharingEvaluationForm, "sharing:cooperation", _("sharing evaluation")
+    ),
 ]:
     register(editable)

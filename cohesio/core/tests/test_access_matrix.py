@@ -6,11 +6,12 @@ from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, r
 from cohesio.core.models import Invitation, Role
 from cohesio.interventions.models import Intervention
 from cohesio.network.models import Partner
+from cohesio.plans.models import Goal
 from cohesio.plans.services import import_plan
 from cohesio.plans.tests.documents import small_document
 from conftest import make_member
 
-OUR_NAMESPACES = {"core", "plans", "analysis", "network", "sharing", "interventions"}
+OUR_NAMESPACES = {"core", "plans", "analysis", "network", "sharing", "interventions", "review"}
 EVERY_MEMBER = {role: 200 for role in Role.values}
 
 # url name -> expected status per role; anonymous is redirected to sign in (302) on every locality page.
@@ -19,7 +20,30 @@ EXPECTED = {
     "core:healthz": EVERY_MEMBER,
     "core:invitation_accept": EVERY_MEMBER,
     "core:members": {"coordinator": 200, "dpo": 200, "partner": 403, "political_owner": 403, "viewer": 403},
+    # the check page's forms take POST only: coordinators get 405 for a GET, everyone else 403
+    "review:acknowledge": {**{role: 403 for role in Role.values}, "coordinator": 405},
+    "review:reopen": {**{role: 403 for role in Role.values}, "coordinator": 405},
+    "review:accepted_terms": {**{role: 403 for role in Role.values}, "coordinator": 405},
 }
+COORDINATOR_ONLY = {**{role: 403 for role in Role.values}, "coordinator": 200}
+COORDINATOR_POST_ONLY = {**{role: 403 for role in Role.values}, "coordinator": 405}
+EXPECTED.update(
+    {
+        "plans:edit": COORDINATOR_ONLY,
+        "plans:edit_create": COORDINATOR_ONLY,
+        "plans:edit_delete": COORDINATOR_ONLY,
+        "plans:edit_history": COORDINATOR_ONLY,
+        "plans:edit_section": COORDINATOR_ONLY,
+        "plans:edit_move": COORDINATOR_POST_ONLY,
+        "plans:start": {**COORDINATOR_ONLY, "coordinator": 302},  # a plan exists: on to the next step
+        "plans:start_step": COORDINATOR_ONLY,
+        "network:invite": COORDINATOR_ONLY,
+        "network:designate_coordinator": COORDINATOR_POST_ONLY,
+        # members without a partner profile in this plan are told they have none
+        "network:my_profile": {role: 404 for role in Role.values},
+        "network:my_information_type": {role: 404 for role in Role.values},
+    }
+)
 PUBLIC = {"core:healthz", "core:invitation_accept"}
 
 
@@ -49,6 +73,11 @@ def world(riverside, elsewhere):
         "pk": {
             "network:partner": Partner.objects.filter(plan=plan).first().pk,
             "interventions:detail": Intervention.objects.filter(plan=plan).first().pk,
+            "network:designate_coordinator": Partner.objects.filter(plan=plan).last().pk,
+            **{
+                name: Goal.objects.filter(plan=plan).first().pk
+                for name in ("plans:edit", "plans:edit_delete", "plans:edit_history", "plans:edit_move")
+            },
         },
         "token": invitation.token,
     }
@@ -57,8 +86,25 @@ def world(riverside, elsewhere):
 
 def _url(name, kwargs):
     """Reverse `name` with whichever of locality / pk / token its pattern takes."""
-    values = {"locality": kwargs["locality"], "pk": kwargs["pk"].get(name), "token": kwargs["token"]}
-    for subset in ((), ("locality",), ("token",), ("locality", "pk")):
+    values = {
+        "locality": kwargs["locality"],
+        "pk": kwargs["pk"].get(name),
+        "token": kwargs["token"],
+        "kind": "vision" if name == "plans:edit_section" else "goal",
+        "step": "vision",
+        "direction": "up",
+    }
+    subsets = (
+        (),
+        ("locality",),
+        ("token",),
+        ("locality", "pk"),
+        ("locality", "kind"),
+        ("locality", "step"),
+        ("locality", "kind", "pk"),
+        ("locality", "kind", "pk", "direction"),
+    )
+    for subset in subsets:
         try:
             return reverse(name, kwargs={k: values[k] for k in subset})
         except NoReverseMatch:

@@ -1,0 +1,69 @@
+"""Writes of the local network: inviting partners as named people, their own profile, the coordinator."""
+
+from django.db import transaction
+
+from cohesio.audit.services import record
+from cohesio.core.models import Role
+from cohesio.core.permissions import require
+from cohesio.core.services import invitation_create
+from cohesio.format.vocabulary import PartnerStatus
+from cohesio.plans.editing import ensure_editable
+
+from .models import Organisation, Partner
+
+
+def partner_invite(
+    *, acting_user, plan, name, email, function, organisation=None, new_organisation="", sector="", accept_url_for
+) -> Partner:
+    """Add a named person to the network as invited, and send them an invitation to join as a partner."""
+    require(acting_user, "membership.invite", plan.locality)
+    ensure_editable(plan)
+    with transaction.atomic():
+        if organisation is None and new_organisation:
+            organisation, _created = Organisation.objects.get_or_create(
+                plan=plan, name=new_organisation, defaults={"sector": sector or "other", "locality": plan.locality}
+            )
+        invitation = invitation_create(
+            locality=plan.locality,
+            acting_user=acting_user,
+            email=email,
+            role=Role.PARTNER,
+            accept_url_for=accept_url_for,
+        )
+        partner = Partner(
+            plan=plan,
+            name=name,
+            email=email,
+            function=function,
+            organisation=organisation,
+            sector="" if organisation else sector,
+            status=PartnerStatus.INVITED,
+            invitation=invitation,
+        )
+        partner.position = Partner.objects.filter(plan=plan).count()
+        partner.full_clean()
+        partner.save()
+        record(actor=acting_user, action="partner.invite", obj=partner, locality=plan.locality)
+    return partner
+
+
+def link_invited_partner(*, invitation, user) -> None:
+    """When an invited partner accepts, their partner profile becomes theirs and active."""
+    for partner in Partner.objects.filter(invitation=invitation, user__isnull=True):
+        partner.user = user
+        partner.status = PartnerStatus.ACTIVE
+        partner.save(update_fields=["user", "status", "updated_at"])
+
+
+def partner_designate_coordinator(*, acting_user, plan, partner) -> Partner:
+    """Make `partner` the plan's one coordinator (the previous one stops being it)."""
+    require(acting_user, "plan.edit", plan.locality)
+    ensure_editable(plan)
+    with transaction.atomic():
+        Partner.objects.select_for_update().filter(plan=plan, is_plan_coordinator=True).update(
+            is_plan_coordinator=False
+        )
+        partner.is_plan_coordinator = True
+        partner.save(update_fields=["is_plan_coordinator", "updated_at"])
+        record(actor=acting_user, action="partner.designate_coordinator", obj=partner, locality=plan.locality)
+    return partner

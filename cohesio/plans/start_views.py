@@ -1,0 +1,119 @@
+"""Start a plan: a short guided path for a new coordinator (plan and period, political owner, first partners,
+vision), ending on the overview."""
+
+from django import forms
+from django.contrib import messages
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from cohesio.audit.services import record
+from cohesio.core.access import locality_view
+from cohesio.core.permissions import require
+
+from .editing import PlanObjectForm, plan_object_save
+from .forms import PoliticalOwnerForm, VisionForm
+from .models import Plan
+from .selectors import current_plan
+
+STEPS = [
+    ("plan", gettext_lazy("The plan and its period")),
+    ("political-owner", gettext_lazy("Political owner")),
+    ("partners", gettext_lazy("First partners")),
+    ("vision", gettext_lazy("Vision")),
+]
+
+
+class NewPlanForm(PlanObjectForm):
+    unique_field = "title"
+
+    class Meta:
+        model = Plan
+        fields = ["title", "period_start", "period_end"]
+        help_texts = {"title": gettext_lazy("For example: Together in Riverside 2026–2029.")}
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("period_start"), cleaned.get("period_end")
+        if not start:
+            self.add_error("period_start", _("Enter the date the plan starts."))
+        if not end:
+            self.add_error("period_end", _("Enter the date the plan ends."))
+        if start and end and end < start:
+            self.add_error("period_end", _("The end of the period must be after its start."))
+        return cleaned
+
+
+def plan_create(*, acting_user, locality, form: forms.ModelForm) -> Plan:
+    require(acting_user, "plan.edit", locality)
+    with transaction.atomic():
+        plan = form.save(commit=False)
+        plan.locality = locality
+        plan.save()
+        record(actor=acting_user, action="plan.create", obj=plan, locality=locality)
+    return plan
+
+
+def _context(step: str, **extra):
+    number = [s for s, _label in STEPS].index(step) + 1
+    return {"steps": STEPS, "step": step, "step_number": number, "step_count": len(STEPS), **extra}
+
+
+def _next(request, step: str):
+    names = [s for s, _label in STEPS]
+    index = names.index(step)
+    if index + 1 < len(names):
+        return redirect("plans:start_step", locality=request.locality.slug, step=names[index + 1])
+    messages.success(request, _("Your plan is started. The overview shows what to work on next."))
+    return redirect("plans:overview", locality=request.locality.slug)
+
+
+@locality_view("plan.edit")
+def start(request):
+    plan = current_plan(request.locality)
+    if plan is not None:
+        return redirect("plans:start_step", locality=request.locality.slug, step="political-owner")
+    form = NewPlanForm(
+        request.POST or None, instance=Plan(locality=request.locality), plan=Plan(locality=request.locality)
+    )
+    if request.method == "POST" and form.is_valid():
+        plan_create(acting_user=request.user, locality=request.locality, form=form)
+        return _next(request, "plan")
+    return render(request, "plans/start.html", _context("plan", form=form))
+
+
+@locality_view("plan.edit")
+def start_step(request, step: str):
+    plan = current_plan(request.locality)
+    if plan is None:
+        return redirect("plans:start", locality=request.locality.slug)
+    if step == "partners":
+        return _partners_step(request, plan)
+    form_class = {"political-owner": PoliticalOwnerForm, "vision": VisionForm}.get(step)
+    if form_class is None:
+        return redirect("plans:start", locality=request.locality.slug)
+    form = form_class(request.POST or None, instance=plan, plan=plan)
+    if request.method == "POST" and form.is_valid():
+        plan_object_save(acting_user=request.user, plan=plan, form=form)
+        return _next(request, step)
+    return render(request, "plans/start.html", _context(step, form=form, plan=plan))
+
+
+def _partners_step(request, plan):
+    from cohesio.network.forms import PartnerInviteForm
+    from cohesio.network.models import Partner
+    from cohesio.network.services import partner_invite
+
+    form = PartnerInviteForm(request.POST or None, plan=plan)
+    if request.method == "POST" and form.is_valid():
+        partner_invite(
+            acting_user=request.user,
+            plan=plan,
+            accept_url_for=lambda inv: request.build_absolute_uri(inv.get_absolute_url()),
+            **form.cleaned_data,
+        )
+        messages.success(request, _("Invitation sent. Add another partner, or go on to the next step."))
+        return redirect("plans:start_step", locality=request.locality.slug, step="partners")
+    partners = Partner.objects.filter(plan=plan).select_related("organisation")
+    return render(request, "plans/start.html", _context("partners", form=form, plan=plan, partners=partners))

@@ -1,0 +1,215 @@
+"""Editing every part of the plan: validation, permissions, optimistic locking, order, deletion, adopted lock."""
+
+import pytest
+from django.urls import reverse
+
+from cohesio.plans.editing import REGISTRY
+from cohesio.plans.models import Goal, Plan
+from cohesio.plans.services import import_plan
+
+from .documents import small_document
+
+LIST_KINDS = sorted(kind for kind, e in REGISTRY.items() if not e.singleton)
+SECTION_KINDS = sorted(kind for kind, e in REGISTRY.items() if e.singleton)
+
+
+@pytest.fixture
+def plan(riverside):
+    return import_plan(small_document(), riverside)
+
+
+def _create_url(kind):
+    return reverse("plans:edit_create", kwargs={"locality": "riverside", "kind": kind})
+
+
+def _edit_url(kind, pk):
+    return reverse("plans:edit", kwargs={"locality": "riverside", "kind": kind, "pk": pk})
+
+
+@pytest.mark.parametrize("kind", LIST_KINDS)
+def test_empty_form_shows_per_field_errors_and_saves_nothing(client, alice, plan, kind):
+    model = REGISTRY[kind].model
+    before = model.objects.count()
+    client.force_login(alice)
+    response = client.post(_create_url(kind), {"revision": 0})
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "govuk-error-summary" in body
+    assert "govuk-error-message" in body or kind == "signatory"
+    assert model.objects.count() == before
+
+
+@pytest.mark.parametrize("kind", LIST_KINDS)
+def test_partner_may_not_add_to_the_plan(client, bob, plan, kind):
+    model = REGISTRY[kind].model
+    before = model.objects.count()
+    client.force_login(bob)
+    assert client.post(_create_url(kind), {"name": "x", "title": "x", "term": "x"}).status_code == 403
+    assert model.objects.count() == before
+
+
+@pytest.mark.parametrize("kind", LIST_KINDS + SECTION_KINDS)
+def test_outsider_gets_404_for_every_edit_page(client, charlie, plan, kind):
+    client.force_login(charlie)
+    url = (
+        reverse("plans:edit_section", kwargs={"locality": "riverside", "kind": kind})
+        if kind in SECTION_KINDS
+        else _create_url(kind)
+    )
+    assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize("kind", LIST_KINDS)
+def test_edit_form_opens_for_an_existing_object(client, alice, plan, kind):
+    obj = REGISTRY[kind].model.objects.filter(plan=plan).first()
+    client.force_login(alice)
+    response = client.get(_edit_url(kind, obj.pk))
+    assert response.status_code == 200
+    assert 'name="revision"' in response.content.decode()
+
+
+def test_coordinator_adds_a_goal(client, alice, plan):
+    client.force_login(alice)
+    parent = Goal.objects.get(plan=plan, title="Resilient youth")
+    response = client.post(
+        _create_url("goal"),
+        {
+            "title": "Parents feel supported",
+            "kind": "sub_goal",
+            "parent": parent.pk,
+            "prevention_level": "specific",
+            "extremism_kinds": ["right_wing", "left_wing"],
+            "revision": 0,
+        },
+    )
+    assert response.status_code == 302
+    goal = Goal.objects.get(title="Parents feel supported")
+    assert goal.parent == parent
+    assert goal.extremism_kinds == ["right_wing", "left_wing"]
+    assert goal.position == 2
+    assert goal.locality_id == plan.locality_id
+
+
+def test_sub_goal_without_parent_gets_a_clear_message(client, alice, plan):
+    client.force_login(alice)
+    response = client.post(
+        _create_url("goal"), {"title": "Orphan", "kind": "sub_goal", "prevention_level": "general", "revision": 0}
+    )
+    assert "Choose the general goal this sub-goal belongs to." in response.content.decode()
+    assert not Goal.objects.filter(title="Orphan").exists()
+
+
+def test_duplicate_goal_title_is_explained_on_the_title_field(client, alice, plan):
+    client.force_login(alice)
+    response = client.post(
+        _create_url("goal"),
+        {"title": "Resilient youth", "kind": "general", "prevention_level": "general", "revision": 0},
+    )
+    assert response.status_code == 200
+    assert Goal.objects.filter(title="Resilient youth").count() == 1
+    assert "id_title-error" in response.content.decode() or "govuk-error-message" in response.content.decode()
+
+
+def test_choices_only_offer_this_plans_objects(client, alice, plan, elsewhere):
+    import_plan(small_document("Elsewhere"), elsewhere)
+    theirs = Goal.objects.exclude(plan=plan).first()
+    client.force_login(alice)
+    response = client.post(
+        _create_url("goal"),
+        {"title": "Sneaky", "kind": "sub_goal", "parent": theirs.pk, "prevention_level": "general", "revision": 0},
+    )
+    assert response.status_code == 200
+    assert not Goal.objects.filter(title="Sneaky").exists()
+
+
+def test_second_editor_is_refused_and_sees_both_versions(client, alice, plan, riverside):
+    """Two sessions open the same goal; the second save is refused, nothing is lost."""
+    from django.test import Client
+
+    from conftest import make_member
+
+    goal = Goal.objects.get(plan=plan, title="Resilient youth")
+    other = Client()
+    other.force_login(make_member(riverside, "coordinator", "second@riverside.example"))
+    client.force_login(alice)
+    base = {"kind": "general", "prevention_level": "general", "revision": goal.revision}
+    first = client.post(_edit_url("goal", goal.pk), {**base, "title": "Resilient young people"})
+    assert first.status_code == 302
+    second = other.post(_edit_url("goal", goal.pk), {**base, "title": "Strong youth"})
+    body = second.content.decode()
+    assert second.status_code == 409
+    assert "Someone else saved this while you were editing" in body
+    assert "Resilient young people" in body and "Strong youth" in body
+    goal.refresh_from_db()
+    assert goal.title == "Resilient young people"
+    # after seeing the other version, saving again keeps theirs deliberately
+    again = other.post(_edit_url("goal", goal.pk), {**base, "revision": goal.revision, "title": "Strong youth"})
+    assert again.status_code == 302
+    goal.refresh_from_db()
+    assert goal.title == "Strong youth"
+    assert goal.history.count() >= 3
+
+
+def test_sections_of_the_plan_are_edited_in_place(client, alice, plan):
+    client.force_login(alice)
+    url = reverse("plans:edit_section", kwargs={"locality": "riverside", "kind": "vision"})
+    response = client.post(
+        url, {"vision": "A town where everyone belongs.", "protection_statement": "", "setting_fit": "", "revision": 1}
+    )
+    assert response.status_code == 302
+    plan.refresh_from_db()
+    assert plan.vision == "A town where everyone belongs."
+    assert plan.revision == 2
+
+
+def test_plan_period_must_be_in_order(client, alice, plan):
+    client.force_login(alice)
+    url = reverse("plans:edit_section", kwargs={"locality": "riverside", "kind": "plan-settings"})
+    response = client.post(
+        url,
+        {"title": "T", "period_start": "2027-01-01", "period_end": "2026-01-01", "language": "en", "revision": 1},
+    )
+    assert "The end of the period must be after its start." in response.content.decode()
+    plan.refresh_from_db()
+    assert plan.title == "Together in Riverside"
+
+
+def test_goals_move_up_and_down(client, alice, plan):
+    client.force_login(alice)
+    second = Goal.objects.get(plan=plan, title="Early support")
+    url = reverse(
+        "plans:edit_move", kwargs={"locality": "riverside", "kind": "goal", "pk": second.pk, "direction": "up"}
+    )
+    assert client.post(url).status_code == 302
+    assert [g.title for g in Goal.objects.filter(plan=plan)] == ["Early support", "Resilient youth"]
+    assert client.get(url).status_code == 405
+
+
+def test_delete_asks_for_confirmation_first(client, alice, plan):
+    client.force_login(alice)
+    goal = Goal.objects.get(plan=plan, title="Early support")
+    url = reverse("plans:edit_delete", kwargs={"locality": "riverside", "kind": "goal", "pk": goal.pk})
+    page = client.get(url)
+    assert "Yes, delete it" in page.content.decode()
+    assert Goal.objects.filter(pk=goal.pk).exists()
+    assert client.post(url).status_code == 302
+    assert not Goal.objects.filter(pk=goal.pk).exists()
+
+
+def test_adopted_plan_refuses_edits(client, alice, plan):
+    Plan.objects.filter(pk=plan.pk).update(status="adopted")
+    client.force_login(alice)
+    goal = Goal.objects.get(plan=plan, title="Resilient youth")
+    response = client.post(
+        _edit_url("goal", goal.pk),
+        {"title": "Changed", "kind": "general", "prevention_level": "general", "revision": goal.revision},
+        follow=True,
+    )
+    assert "This plan is adopted" in response.content.decode()
+    goal.refresh_from_db()
+    assert goal.title == "Resilient youth"
+
+
+def test_unknown_kind_is_not_found(client, alice, plan):
+    client.force_login(alice)
+    assert client.get(_create_url("spaceship")).status_code == 404

@@ -1,0 +1,173 @@
+"""Reads for reviewing a plan: the checker's findings, translated, placed, and paired with their acknowledgements."""
+
+import hashlib
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext
+
+from cohesio.checks import Element, Finding, by_element, check_plan, languages, summarise
+from cohesio.format import PlanDocument
+from cohesio.plans.models import Plan
+from cohesio.plans.selectors import plan_document
+
+from .locations import ELEMENT_PAGES, EditLink, Place, edit_links, elements_on_page, place_of
+from .models import Acknowledgement
+
+
+@dataclass
+class ReviewedFinding:
+    """One finding as the app shows it: translated, with its place in the plan and whether it is accepted.
+
+    `detail` is what tells it apart from other findings with the same code at the same place ("" when
+    there are none); an acknowledgement is stored with the code, path and detail.
+    """
+
+    finding: Finding
+    place: Place
+    page_url: str
+    detail: str
+    acknowledgement: Acknowledgement | None
+    anchor: str
+    edit: EditLink | None = None
+
+    @property
+    def accepted(self) -> bool:
+        return self.acknowledgement is not None
+
+    def to_dict(self) -> dict:
+        """The finding as JSON, with its acknowledgement (or null)."""
+        ack = self.acknowledgement
+        acknowledged = None
+        if ack is not None:
+            acknowledged = {
+                "reason": ack.reason,
+                "by": _person(ack.acknowledged_by),
+                "at": ack.created_at.isoformat(),
+            }
+        return {**self.finding.to_dict(), "acknowledged": acknowledged}
+
+
+@dataclass
+class ElementGroup:
+    """The findings of one element, for the check page."""
+
+    element: Element
+    label: str
+    page_url: str
+    findings: list[ReviewedFinding]
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return _counts(self.findings)
+
+
+@dataclass
+class PlanReview:
+    """Everything the checker says about one plan, in the user's language."""
+
+    plan: Plan
+    findings: list[ReviewedFinding]
+    # accepted once, but no finding matches any more (the plan changed): shown so they can be cleared
+    unmatched: list[tuple[Acknowledgement, Place]] = field(default_factory=list)
+
+    @property
+    def summary(self) -> dict[str, int]:
+        return _counts(self.findings)
+
+    @property
+    def groups(self) -> list[ElementGroup]:
+        """Findings per element in plan order; open findings first, accepted ones after them."""
+        reviewed = {id(r.finding): r for r in self.findings}
+        groups = []
+        for element, findings in by_element([r.finding for r in self.findings]).items():
+            items = sorted((reviewed[id(f)] for f in findings), key=lambda r: r.accepted)
+            groups.append(ElementGroup(element, gettext(element.label), items[0].page_url, items))
+        return groups
+
+    def on_page(self, view_name: str | None) -> list[ReviewedFinding]:
+        """The findings the element page `view_name` shows."""
+        elements = elements_on_page(view_name)
+        return [r for r in self.findings if r.finding.element in elements]
+
+    def counts_for(self, element: str) -> dict[str, int]:
+        """Counts of the findings shown on the page of `element` (monitoring counts with interventions)."""
+        page = next((name for e, name in ELEMENT_PAGES.items() if e.value == element), None)
+        return _counts(self.on_page(page)) if page else _counts([])
+
+
+def _counts(findings: list[ReviewedFinding]) -> dict[str, int]:
+    counts = summarise([r.finding for r in findings])
+    counts["accepted"] = sum(r.accepted for r in findings)
+    counts["total"] = len(findings)
+    return counts
+
+
+def _person(user) -> str:
+    if user is None:
+        return ""
+    return user.get_full_name() or user.email or user.get_username()
+
+
+def finding_detail(finding: Finding) -> str:
+    """A short fingerprint of what the finding is about (its parameters), stable across languages."""
+    if not finding.params:
+        return ""
+    text = json.dumps(dict(finding.params), sort_keys=True, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def plan_findings(
+    plan: Plan, doc: PlanDocument | None = None, *, today: date | None = None, with_edit_links: bool = False
+) -> PlanReview:
+    """The plan's findings in the user's language, each with its place and acknowledgement.
+
+    Pass `doc` when the caller already built the plan document. `with_edit_links` adds the edit page of each
+    place (one query per kind of row); queries do not grow with the number of findings.
+    """
+    doc = doc if doc is not None else plan_document(plan)
+    lang = plan.language if plan.language in languages() else "en"
+    findings = check_plan(
+        doc, lang=lang, today=today or timezone.localdate(), allow_terms=plan.accepted_terms or ()
+    )
+    findings = [f.translated(gettext) for f in findings]
+    slug = plan.locality.slug
+    pages = {element: reverse(name, kwargs={"locality": slug}) for element, name in ELEMENT_PAGES.items()}
+    acknowledgements = {
+        (a.code, a.path, a.detail): a
+        for a in Acknowledgement.objects.filter(plan=plan).select_related("acknowledged_by")
+    }
+    shared = Counter((f.code, f.path) for f in findings)
+    reviewed, used = [], set()
+    for number, finding in enumerate(findings, start=1):
+        fingerprint = finding_detail(finding)
+        detail = fingerprint if shared[(finding.code, finding.path)] > 1 else ""
+        ack = acknowledgements.get((finding.code, finding.path, detail))
+        if ack is None and not detail:
+            # accepted while another finding shared its place; that one has gone since
+            ack = acknowledgements.get((finding.code, finding.path, fingerprint))
+        if ack is not None:
+            used.add(ack.pk)
+        place = place_of(finding.path, doc)
+        reviewed.append(
+            ReviewedFinding(finding, place, pages[finding.element], detail, ack, anchor=f"finding-{number}")
+        )
+    if with_edit_links:
+        for item, link in zip(reviewed, edit_links([r.place for r in reviewed], plan, slug), strict=True):
+            item.edit = link
+    unmatched = [(a, place_of(a.path, doc)) for a in acknowledgements.values() if a.pk not in used]
+    return PlanReview(plan, reviewed, unmatched)
+
+
+def plan_findings_for_request(request, plan: Plan, doc: PlanDocument | None = None) -> PlanReview:
+    """`plan_findings` once per request: the page and its template tags share the result."""
+    cache = getattr(request, "_cohesio_plan_reviews", None)
+    if cache is None:
+        cache = request._cohesio_plan_reviews = {}
+    if plan.pk not in cache:
+        cache[plan.pk] = plan_findings(plan, doc)
+    return cache[plan.pk]
