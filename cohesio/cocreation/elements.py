@@ -58,7 +58,8 @@ def text_fields(editable: Editable) -> list[str]:
     names = []
     for name in editable.form._meta.fields or ():
         field = editable.model._meta.get_field(name)
-        if isinstance(field, models.CharField | models.TextField) and not field.choices:
+        free_text = isinstance(field, models.CharField | models.TextField) and not field.choices
+        if free_text and not isinstance(field, models.EmailField | models.URLField | models.SlugField):
             names.append(name)
     return names
 

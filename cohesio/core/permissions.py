@@ -19,10 +19,15 @@ ALLOW: dict[str, frozenset[str]] = {
             "membership.view",
             "membership.invite",
             "partner.edit_own",
+            "plan.comment_resolve",
+            "plan.decide_proposal",
+            "plan.change_status",
+            "plan.adopt",
+            "plan.start_review",
         }
     ),
     Role.PARTNER: frozenset(READ | {"plan.comment", "plan.endorse", "partner.edit_own"}),
-    Role.POLITICAL_OWNER: frozenset(READ | {"plan.comment", "plan.endorse"}),
+    Role.POLITICAL_OWNER: frozenset(READ | {"plan.comment", "plan.endorse", "plan.start_review"}),
     Role.DPO: frozenset(READ | {"membership.view", "audit.view"}),
     Role.VIEWER: frozenset(READ),
 }

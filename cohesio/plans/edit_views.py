@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_htmx.http import HttpResponseClientRedirect
 
 from cohesio.core.access import locality_view
 
@@ -28,6 +29,11 @@ def _object(editable, plan, pk):
     return get_object_or_404(editable.model, pk=pk, plan=plan, locality=plan.locality)
 
 
+def _inline(request) -> bool:
+    """An htmx request that loads the form into the element page (not a boosted full-page navigation)."""
+    return bool(request.htmx) and not request.htmx.boosted
+
+
 def _form_page(request, editable, plan, obj):
     """Show and save the edit form; a stale save shows both versions and keeps the editor's text."""
     instance = obj if obj is not None else editable.model()
@@ -43,7 +49,12 @@ def _form_page(request, editable, plan, obj):
             return redirect(_element_url(request, editable))
         else:
             messages.success(request, _("Saved: %(what)s.") % {"what": saved})
+            if _inline(request):
+                return HttpResponseClientRedirect(_element_url(request, editable))
             return redirect(_element_url(request, editable))
+    if _inline(request):
+        # the form was loaded into the element page: post back into the same place
+        form.helper.attrs.update({"hx-post": request.get_full_path(), "hx-target": "#inline-editor"})
     context = {
         "editable": editable,
         "form": form,
@@ -52,7 +63,7 @@ def _form_page(request, editable, plan, obj):
         "conflict": conflict,
         "back_url": _element_url(request, editable),
     }
-    template = "plans/edit/form_partial.html" if request.htmx and not request.htmx.boosted else "plans/edit/form.html"
+    template = "plans/edit/form_partial.html" if _inline(request) else "plans/edit/form.html"
     return render(request, template, context, status=409 if conflict else 200)
 
 

@@ -84,7 +84,7 @@ class PlanObjectForm(forms.ModelForm):
         if not isinstance(self.instance, Plan):
             self.instance.plan = plan
             self.instance.locality_id = plan.locality_id
-        for name, form_field in self.fields.items():
+        for form_field in self.fields.values():
             if isinstance(form_field, forms.ModelChoiceField):
                 qs = form_field.queryset.filter(plan=plan)
                 if self.instance.pk and qs.model is type(self.instance):

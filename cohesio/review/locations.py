@@ -176,7 +176,8 @@ class EditLink:
 
 def edit_links(places: list[Place], plan: Plan, locality_slug: str) -> list[EditLink | None]:
     """The edit page for each place, where one exists: one query per kind of row, however many places."""
-    pks = _row_keys({p.model for p in places if p.model is not None and p.model is not Plan}, plan)
+    rows = {p.model for p in places if p.model is not None and p.model is not Plan and p.index is not None}
+    pks = _row_keys(rows, plan)
     return [_edit_link(place, pks, locality_slug) for place in places]
 
 
@@ -194,11 +195,11 @@ def _edit_link(place: Place, pks: dict, slug: str) -> EditLink | None:
     if kind is None:
         return None
     rows = pks.get(place.model, [])
-    if place.index is not None and place.index < len(rows):
-        url = reverse("plans:edit", kwargs={"locality": slug, "kind": kind, "pk": rows[place.index]})
-        return EditLink(url, adds=False)
     if place.index is None or not rows:
         return EditLink(reverse("plans:edit_create", kwargs={"locality": slug, "kind": kind}), adds=True)
+    if place.index < len(rows):
+        url = reverse("plans:edit", kwargs={"locality": slug, "kind": kind, "pk": rows[place.index]})
+        return EditLink(url, adds=False)
     return None
 
 

@@ -1,7 +1,7 @@
 """The "Check the plan" page, its JSON twin, and the forms on it: accept a finding, reopen it, accepted terms."""
 
 from django.contrib import messages
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -47,7 +47,10 @@ def check(request):
 
 @locality_view("plan.check")
 def check_json(request):
-    review = plan_findings(plan_for(request.locality))
+    plan = current_plan(request.locality)
+    if plan is None:
+        raise Http404  # not NoPlanYet: a program asking for findings wants a status, not the overview
+    review = plan_findings(plan)
     summary = {key: review.summary[key] for key in ("errors", "warnings", "tips", "accepted")}
     return JsonResponse({"findings": [r.to_dict() for r in review.findings], "summary": summary})
 
