@@ -43,7 +43,7 @@ lint: install
 
 test: install system-deps lint
 	$(BIN)/python manage.py makemigrations --check --dry-run -v0
-	$(BIN)/pytest -p no:cacheprovider
+	$(BIN)/pytest -p no:cacheprovider -n 2
 
 assets:
 	bash frontend/build.sh

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "cohesio.sharing",
     "cohesio.interventions",
     "cohesio.review",
+    "cohesio.cocreation",
 ]
 
 MIDDLEWARE = [

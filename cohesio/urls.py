@@ -10,6 +10,7 @@ locality_patterns = [
     path("", include("cohesio.sharing.urls")),
     path("", include("cohesio.interventions.urls")),
     path("", include("cohesio.review.urls")),
+    path("", include("cohesio.cocreation.urls")),
 ]
 
 urlpatterns = [

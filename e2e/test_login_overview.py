@@ -24,7 +24,7 @@ def test_coordinator_signs_in_and_sees_the_plan_overview(page, live_server, rive
     page.get_by_role("link", name="Local network").focus()
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text("Local network")
-    expect(page.get_by_role("link", name="Ann Teacher")).to_be_visible()
+    expect(page.get_by_role("link", name="Ann Teacher", exact=True)).to_be_visible()
 
 
 def test_wrong_password_shows_an_error_and_stays_signed_out(page, live_server, alice):

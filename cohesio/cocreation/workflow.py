@@ -5,7 +5,9 @@ from dataclasses import dataclass
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from cohesio.core.permissions import can
+from cohesio.core.choices import label
+from cohesio.core.models import Role
+from cohesio.core.permissions import ALLOW, can
 from cohesio.format.vocabulary import PlanStatus
 
 DRAFT, CONSULTATION, ADOPTED, UNDER_REVIEW = (
@@ -26,6 +28,14 @@ class Transition:
     label: Promise
     confirm: bool = False  # ask "are you sure?" first
     needs_political_endorsement: bool = False
+
+    @property
+    def from_label(self) -> str:
+        return label(PlanStatus, self.from_status)
+
+    @property
+    def to_label(self) -> str:
+        return label(PlanStatus, self.to_status)
 
 
 TRANSITIONS: dict[tuple[str, str], Transition] = {
@@ -56,6 +66,9 @@ def transition_for(from_status: str, to_status: str) -> Transition | None:
 
 def available_transitions(user, plan) -> list[Transition]:
     """The moves this person may make from the plan's current status (preconditions are checked on the move)."""
-    return [
-        t for t in TRANSITIONS.values() if t.from_status == plan.status and can(user, t.action, plan.locality)
-    ]
+    return [t for t in TRANSITIONS.values() if t.from_status == plan.status and can(user, t.action, plan.locality)]
+
+
+def who_may(transition: Transition) -> list[str]:
+    """The roles that may make a move, read from the allow table (for the page that explains the workflow)."""
+    return [str(Role(role).label) for role, actions in ALLOW.items() if transition.action in actions]

@@ -19,7 +19,7 @@ from .services import partner_designate_coordinator, partner_invite
 @locality_view("plan.view")
 def network(request):
     plan = plan_for(request.locality)
-    partners = list(Partner.objects.filter(plan=plan).select_related("organisation"))
+    partners = list(Partner.objects.filter(plan=plan).select_related("organisation", "locality"))
     ties = list(Tie.objects.filter(plan=plan).select_related("source", "target"))
     context = {
         "plan": plan,

@@ -5,6 +5,7 @@ import json
 from django.http import HttpResponse
 from django.shortcuts import render
 
+from cohesio.cocreation.selectors import consultation_context
 from cohesio.core.access import locality_view
 from cohesio.format import dump
 from cohesio.format.summary import element_summaries
@@ -26,6 +27,7 @@ def overview(request):
         "summaries": summaries,
         "complete_count": sum(s.complete for s in summaries),
         "review": plan_findings_for_request(request, plan, doc),  # cached: the page's tags reuse it
+        **consultation_context(plan, request.user),  # endorsements and status moves, a fixed number of queries
     }
     return render(request, "plans/overview.html", context)
 

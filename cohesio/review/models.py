@@ -29,7 +29,9 @@ class Acknowledgement(PlanOwned):
     class Meta(PlanOwned.Meta):
         verbose_name = _("accepted finding")
         constraints = [
-            models.UniqueConstraint(fields=["plan", "code", "path", "detail"], name="acknowledgement_unique_per_finding"),
+            models.UniqueConstraint(
+                fields=["plan", "code", "path", "detail"], name="acknowledgement_unique_per_finding"
+            ),
             models.CheckConstraint(condition=~models.Q(reason=""), name="acknowledgement_reason_given"),
         ]
 

@@ -131,9 +131,7 @@ def plan_findings(
     """
     doc = doc if doc is not None else plan_document(plan)
     lang = plan.language if plan.language in languages() else "en"
-    findings = check_plan(
-        doc, lang=lang, today=today or timezone.localdate(), allow_terms=plan.accepted_terms or ()
-    )
+    findings = check_plan(doc, lang=lang, today=today or timezone.localdate(), allow_terms=plan.accepted_terms or ())
     findings = [f.translated(gettext) for f in findings]
     slug = plan.locality.slug
     pages = {element: reverse(name, kwargs={"locality": slug}) for element, name in ELEMENT_PAGES.items()}

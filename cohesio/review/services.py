@@ -21,9 +21,7 @@ def finding_acknowledge(
     require(acting_user, "plan.acknowledge_finding", plan.locality)
     with transaction.atomic():
         acknowledgement = (
-            Acknowledgement.objects.select_for_update()
-            .filter(plan=plan, code=code, path=path, detail=detail)
-            .first()
+            Acknowledgement.objects.select_for_update().filter(plan=plan, code=code, path=path, detail=detail).first()
         ) or Acknowledgement(plan=plan, locality=plan.locality, code=code, path=path, detail=detail)
         acknowledgement.reason = reason.strip()
         acknowledgement.acknowledged_by = acting_user

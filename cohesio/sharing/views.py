@@ -12,7 +12,7 @@ from .models import Agreement, InformationType, SharingEvaluation, SharingRule
 @locality_view("plan.view")
 def cooperation(request):
     plan = plan_for(request.locality)
-    partners = list(Partner.objects.filter(plan=plan, network="formal").select_related("organisation"))
+    partners = list(Partner.objects.filter(plan=plan, network="formal").select_related("organisation", "locality"))
     context = {
         "plan": plan,
         "partners": partners,

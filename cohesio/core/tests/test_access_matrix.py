@@ -11,7 +11,7 @@ from cohesio.plans.services import import_plan
 from cohesio.plans.tests.documents import small_document
 from conftest import make_member
 
-OUR_NAMESPACES = {"core", "plans", "analysis", "network", "sharing", "interventions", "review"}
+OUR_NAMESPACES = {"core", "plans", "analysis", "network", "sharing", "interventions", "review", "cocreation"}
 EVERY_MEMBER = {role: 200 for role in Role.values}
 
 # url name -> expected status per role; anonymous is redirected to sign in (302) on every locality page.
@@ -42,6 +42,22 @@ EXPECTED.update(
         # members without a partner profile in this plan are told they have none
         "network:my_profile": {role: 404 for role in Role.values},
         "network:my_information_type": {role: 404 for role in Role.values},
+    }
+)
+# co-creation: coordinators, partners and the political owner comment and propose; partners and the owner endorse
+COMMENTERS = {"coordinator": 200, "partner": 200, "political_owner": 200, "dpo": 403, "viewer": 403}
+COMMENTERS_POST_ONLY = {role: 405 if status == 200 else status for role, status in COMMENTERS.items()}
+EXPECTED.update(
+    {
+        "cocreation:comment_add": COMMENTERS,
+        "cocreation:comment_reply": COMMENTERS_POST_ONLY,
+        "cocreation:comment_resolve": COMMENTERS_POST_ONLY,
+        "cocreation:comment_reopen": COMMENTERS_POST_ONLY,
+        "cocreation:notifications_read": {role: 405 for role in Role.values},
+        "cocreation:proposal_add": COMMENTERS,
+        "cocreation:proposal_accept": COORDINATOR_POST_ONLY,
+        "cocreation:proposal_decline": COORDINATOR_POST_ONLY,
+        "cocreation:endorsement": {**{role: 403 for role in Role.values}, "partner": 200, "political_owner": 200},
     }
 )
 PUBLIC = {"core:healthz", "core:invitation_accept"}

@@ -3,11 +3,10 @@
 from django import template
 from django.urls import reverse
 
+from cohesio.checks import Element
 from cohesio.core.permissions import can
 from cohesio.plans.models import Plan
 from cohesio.plans.selectors import current_plan
-
-from cohesio.checks import Element
 from cohesio.review.locations import elements_on_page
 from cohesio.review.selectors import PlanReview, plan_findings_for_request
 
