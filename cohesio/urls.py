@@ -17,5 +17,6 @@ urlpatterns = [
     path("", include("cohesio.core.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
+    path("api/", include(("cohesio.api.urls", "api"))),
     path("l/<slug:locality>/", include(locality_patterns)),
 ]

@@ -221,8 +221,9 @@ def test_htmx_loads_the_form_inline_and_saving_redirects_the_page(client, alice,
     form = client.get(_create_url("definition"), headers=headers).content.decode()
     assert "<html" not in form  # only the form, for the element page's inline editor
     assert 'hx-post="' in form and 'hx-target="#inline-editor"' in form
-    response = client.post(_create_url("definition"), {"term": "Cohesion", "audience": "public", "revision": 0},
-                           headers=headers)
+    response = client.post(
+        _create_url("definition"), {"term": "Cohesion", "audience": "public", "revision": 0}, headers=headers
+    )
     assert response.status_code == 200
     assert response["HX-Redirect"] == reverse("plans:definitions", kwargs={"locality": "riverside"})
     invalid = client.post(_create_url("definition"), {"term": "", "audience": "public", "revision": 0}, headers=headers)
