@@ -228,3 +228,34 @@ def test_htmx_loads_the_form_inline_and_saving_redirects_the_page(client, alice,
     assert response["HX-Redirect"] == reverse("plans:definitions", kwargs={"locality": "riverside"})
     invalid = client.post(_create_url("definition"), {"term": "", "audience": "public", "revision": 0}, headers=headers)
     assert "govuk-error-summary" in invalid.content.decode() and "<html" not in invalid.content.decode()
+
+
+@pytest.mark.parametrize("kind", SECTION_KINDS)
+def test_partner_may_not_change_a_section_of_the_plan(client, bob, plan, kind):
+    client.force_login(bob)
+    url = reverse("plans:edit_section", kwargs={"locality": "riverside", "kind": kind})
+    assert client.post(url, {"vision": "x", "title": "x", "revision": 1}).status_code == 403
+    plan.refresh_from_db()
+    assert plan.revision == 1 and plan.vision == "Everyone belongs here."
+
+
+@pytest.mark.parametrize(
+    ("kind", "data", "field"),
+    [
+        ("plan-settings", {"title": "", "language": "en"}, "title"),
+        ("political-owner", {"political_owner_name": "x" * 201}, "political_owner_name"),
+        ("vision", {"vision": "x" * 100, "protection_statement": "", "setting_fit": "", "revision": "not a number"},
+         "revision"),
+        ("cooperation-process", {"cooperation_process": "x", "revision": "abc"}, "revision"),
+        ("analysis-summary", {"analysis_summary": "x", "revision": "abc"}, "revision"),
+    ],
+)
+def test_invalid_section_input_shows_errors_and_saves_nothing(client, alice, plan, kind, data, field):
+    client.force_login(alice)
+    url = reverse("plans:edit_section", kwargs={"locality": "riverside", "kind": kind})
+    response = client.post(url, {"revision": 1, **data})
+    assert response.status_code == 200
+    assert "govuk-error-summary" in response.content.decode()
+    assert field in response.context["form"].errors
+    plan.refresh_from_db()
+    assert plan.revision == 1
