@@ -118,4 +118,4 @@ class Tie(PlanOwned):
         ]
 
     def __str__(self) -> str:
-        return f"{self.source_id} {self.kind} {self.target_id}"
+        return f"{self.source} – {self.target}"

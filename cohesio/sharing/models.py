@@ -51,7 +51,7 @@ class SharingRule(PlanOwned):
         verbose_name = _("sharing rule")
 
     def __str__(self) -> str:
-        return f"rule {self.pk}"
+        return _("sharing rule for %(information)s") % {"information": self.information_type}
 
 
 class Agreement(PlanOwned):
@@ -86,7 +86,7 @@ class Signatory(PlanOwned):
         ]
 
     def __str__(self) -> str:
-        return f"{self.organisation_id} signs {self.agreement_id}"
+        return _("signature of %(organisation)s") % {"organisation": self.organisation}
 
 
 class SharingEvaluation(PlanOwned):
