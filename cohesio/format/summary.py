@@ -3,11 +3,7 @@
 from dataclasses import dataclass, field
 
 from .document import PlanDocument
-from .vocabulary import FactorKind, NetworkKind, PreventionLevel
-
-
-def _(text: str) -> str:
-    return text
+from .vocabulary import FactorKind, NetworkKind, PreventionLevel, _
 
 
 @dataclass

@@ -259,3 +259,25 @@ def test_invalid_section_input_shows_errors_and_saves_nothing(client, alice, pla
     assert field in response.context["form"].errors
     plan.refresh_from_db()
     assert plan.revision == 1
+
+
+def test_coordinator_reads_who_changed_what(client, alice, plan):
+    goal = Goal.objects.get(plan=plan, title="Resilient youth")
+    client.force_login(alice)
+    client.post(_edit_url("goal", goal.pk), {"title": "Resilient young people", "kind": "general",
+                                             "prevention_level": "general", "revision": goal.revision})
+    url = reverse("plans:edit_history", kwargs={"locality": "riverside", "kind": "goal", "pk": goal.pk})
+    body = client.get(url).content.decode()
+    assert "alice@riverside.example" in body
+    assert "Resilient youth" in body and "Resilient young people" in body
+    strategy = client.get(reverse("plans:strategy", kwargs={"locality": "riverside"})).content.decode()
+    assert url in strategy
+
+
+def test_history_of_a_kind_without_history_is_not_found(client, alice, plan):
+    from cohesio.analysis.models import Area
+
+    area = Area.objects.filter(plan=plan).first()
+    client.force_login(alice)
+    url = reverse("plans:edit_history", kwargs={"locality": "riverside", "kind": "area", "pk": area.pk})
+    assert client.get(url).status_code == 404
