@@ -8,7 +8,6 @@ import argparse
 import json
 import os
 import sys
-from pathlib import Path
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -60,17 +59,10 @@ def _export_json(args) -> int:
 
 
 def _import_json(args) -> int:
-    from cohesio.format import PlanFormatError, load
+    from cohesio.format.files import read_plan_file
 
-    try:
-        doc = load(Path(args.file).read_bytes())
-    except OSError as exc:
-        print(f"cohesio: cannot read {args.file}: {exc.strerror}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except PlanFormatError as exc:
-        print(f"cohesio: {args.file} is not a valid plan; nothing was imported:", file=sys.stderr)
-        for problem in exc.problems:
-            print(f"  {problem}", file=sys.stderr)
+    doc = read_plan_file(args.file, prog="cohesio import-json", refused="; nothing was imported")
+    if doc is None:
         return EXIT_BAD_INPUT
     _django()
     from django.db import transaction

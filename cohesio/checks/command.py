@@ -4,10 +4,9 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TextIO
 
-from cohesio.format import PlanFormatError, load
+from cohesio.format.files import read_plan_file
 
 from .checker import check_plan
 from .findings import Finding, Severity, by_element, summarise
@@ -43,13 +42,6 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _read(file: str) -> str:
-    if file == "-":
-        return sys.stdin.read()
-    # utf-8-sig: files saved by some editors start with a byte-order mark.
-    return Path(file).read_text(encoding="utf-8-sig")
-
-
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
@@ -81,18 +73,8 @@ def write_json(findings: list[Finding], out: TextIO) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run `cohesio check`; return the exit status."""
     args = _parser().parse_args(argv)
-    try:
-        doc = load(_read(args.file))
-    except FileNotFoundError:
-        print(f"cohesio check: {args.file}: no such file", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except (OSError, UnicodeDecodeError) as exc:
-        print(f"cohesio check: {args.file}: cannot be read ({exc})", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except PlanFormatError as exc:
-        print(f"cohesio check: {args.file} is not a valid plan:", file=sys.stderr)
-        for problem in exc.problems:
-            print(f"  {problem.path}: {problem.message}", file=sys.stderr)
+    doc = read_plan_file(args.file, prog="cohesio check")
+    if doc is None:
         return EXIT_BAD_INPUT
     findings = check_plan(doc, lang=args.lang, allow_terms=args.allow)
     shown = [f for f in findings if f.severity >= args.min_severity]
