@@ -16,6 +16,7 @@ locality_patterns = [
 urlpatterns = [
     path("", include("cohesio.core.urls")),
     path("accounts/", include("allauth.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/", include(("cohesio.api.urls", "api"))),
     path("l/<slug:locality>/", include(locality_patterns)),

@@ -4,6 +4,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from cohesio.format import vocabulary
 from cohesio.format.vocabulary import Choice, _
 
 
@@ -74,11 +75,16 @@ class Finding:
     params: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def translated(self, gettext: Callable[[str], str]) -> "Finding":
-        """The finding with message and hint translated by `gettext`, then filled in."""
+        """The finding with message and hint translated by `gettext`, then filled in.
+
+        Vocabulary labels among the values (a kind of extremism, a sector, an element) are translated too;
+        names people wrote (a goal's title) are left as they are.
+        """
+        params = {key: _translate_labels(value, gettext) for key, value in self.params.items()}
         return replace(
             self,
-            message=gettext(self.message_id or self.message).format(**self.params),
-            hint=gettext(self.hint_id or self.hint).format(**self.params),
+            message=gettext(self.message_id or self.message).format(**params),
+            hint=gettext(self.hint_id or self.hint).format(**params),
         )
 
     def to_dict(self) -> dict[str, str | None]:
@@ -127,3 +133,28 @@ def summarise(findings: list[Finding]) -> dict[str, int]:
     for finding in findings:
         counts[finding.severity.value + "s"] += 1
     return counts
+
+
+def _vocabulary_labels() -> frozenset[str]:
+    enums = [obj for obj in vars(vocabulary).values() if isinstance(obj, type) and issubclass(obj, Choice)]
+    return frozenset(m.label for enum in [*enums, Element, Severity] for m in enum)
+
+
+LABELS = _vocabulary_labels()
+LOWER_LABELS = {label.lower(): label for label in LABELS}  # rules put labels mid-sentence in lower case
+
+
+def _translate_label(part: str, gettext: Callable[[str], str]) -> str | None:
+    if part in LABELS:
+        return gettext(part)
+    if part in LOWER_LABELS:
+        return gettext(LOWER_LABELS[part]).lower()
+    return None
+
+
+def _translate_labels(value: Any, gettext: Callable[[str], str]) -> Any:
+    """Translate a label, or a comma-separated list made only of labels; anything else unchanged."""
+    if not isinstance(value, str):
+        return value
+    translated = [_translate_label(part, gettext) for part in value.split(", ")]
+    return value if None in translated else ", ".join(translated)

@@ -5,6 +5,13 @@ from dataclasses import dataclass, field
 from .document import PlanDocument
 from .vocabulary import FactorKind, NetworkKind, PreventionLevel, _
 
+# One whole sentence per level, so each can be translated as a whole.
+NO_INTERVENTION_ON = {
+    PreventionLevel.GENERAL: _("No intervention on the general prevention level yet."),
+    PreventionLevel.SPECIFIC: _("No intervention on the specific prevention level yet."),
+    PreventionLevel.INDIVIDUAL: _("No intervention on the individual prevention level yet."),
+}
+
 
 @dataclass
 class ElementSummary:
@@ -102,11 +109,7 @@ def _interventions(doc: PlanDocument) -> ElementSummary:
     if not doc.interventions:
         missing.append(_("No interventions yet."))
     else:
-        missing += [
-            _("No intervention on the level: {level}.").format(level=level.label)
-            for level in PreventionLevel
-            if level not in levels
-        ]
+        missing += [NO_INTERVENTION_ON[level] for level in PreventionLevel if level not in levels]
     counts = [(_("interventions"), len(doc.interventions)), (_("monitoring indicators"), len(doc.monitoring))]
     return ElementSummary("interventions", _("Interventions"), counts, missing)
 
