@@ -1,6 +1,7 @@
 """The one set of edit views for every editable kind in the plan (see editing.REGISTRY)."""
 
 from django.contrib import messages
+from django.db.models import ProtectedError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -10,8 +11,18 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from cohesio.core.access import locality_view
 
-from .editing import REGISTRY, PlanLocked, StaleEdit, plan_object_delete, plan_object_move, plan_object_save
+from .editing import (
+    REGISTRY,
+    PlanLocked,
+    StaleEdit,
+    plan_object_delete,
+    plan_object_move,
+    plan_object_save,
+    plan_object_undo_delete,
+)
+from .models import DeletionSnapshot
 from .selectors import plan_for
+from .undo import UndoRefused
 
 
 def _editable(kind: str):
@@ -125,17 +136,44 @@ def delete(request, kind: str, pk: int):
     obj = _object(editable, plan, pk)
     if request.method == "POST":
         try:
-            plan_object_delete(acting_user=request.user, plan=plan, obj=obj)
+            snapshot = plan_object_delete(acting_user=request.user, plan=plan, obj=obj)
         except PlanLocked as locked:
             messages.error(request, str(locked))
+        except ProtectedError as protected:
+            names = ", ".join(sorted({str(o) for o in protected.protected_objects})[:5])
+            messages.error(
+                request,
+                _("%(what)s is still used by %(names)s. Change or remove those first.") % {"what": obj, "names": names},
+            )
         else:
-            messages.success(request, _("Deleted: %(what)s.") % {"what": obj})
+            # base.html shows an Undo button for a message tagged "undo:<snapshot id>"
+            messages.success(request, _("Deleted: %(what)s.") % {"what": obj}, extra_tags=f"undo:{snapshot.pk}")
         return redirect(_element_url(request, editable))
     return render(
         request,
         "plans/edit/confirm_delete.html",
         {"editable": editable, "object": obj, "back_url": _element_url(request, editable)},
     )
+
+
+@locality_view("plan.edit")
+@require_POST
+def undo(request):
+    """Restore what one deletion removed (the snapshot id comes in the POST field `snapshot`)."""
+    snapshot_id = request.POST.get("snapshot", "")
+    if not snapshot_id.isdigit():
+        raise Http404
+    snapshot = get_object_or_404(DeletionSnapshot, pk=snapshot_id, locality=request.locality)
+    try:
+        plan_object_undo_delete(acting_user=request.user, snapshot=snapshot)
+    except (PlanLocked, UndoRefused) as refused:
+        messages.error(request, str(refused))
+    else:
+        messages.success(request, _("Restored: %(what)s.") % {"what": snapshot.label})
+    editable = next((e for e in REGISTRY.values() if e.model._meta.label_lower == snapshot.model), None)
+    if editable is None:
+        return redirect("plans:overview", locality=request.locality.slug)
+    return redirect(_element_url(request, editable))
 
 
 @locality_view("plan.edit")

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cohesio.audit.services import record
@@ -17,7 +18,8 @@ from cohesio.core.forms import gds_helper
 from cohesio.core.permissions import require
 from cohesio.format.vocabulary import PlanStatus
 
-from .models import Plan
+from .models import DeletionSnapshot, Plan
+from .undo import check_undoable, delete_with_snapshot, restore
 
 LOCKED_STATUSES = {PlanStatus.ADOPTED}
 
@@ -145,12 +147,32 @@ def _next_position(model, plan: Plan) -> int:
     return 0 if last is None else last + 1
 
 
-def plan_object_delete(*, acting_user, plan: Plan, obj) -> None:
+def plan_object_delete(*, acting_user, plan: Plan, obj, now=None) -> DeletionSnapshot:
+    """Delete a row with everything Django deletes or empties with it; the returned snapshot can undo it."""
     require(acting_user, "plan.edit", plan.locality)
     ensure_editable(plan)
     with transaction.atomic():
         record(actor=acting_user, action=f"{obj._meta.model_name}.delete", obj=obj, locality=plan.locality)
-        obj.delete()
+        return delete_with_snapshot(acting_user=acting_user, plan=plan, obj=obj, now=now)
+
+
+def plan_object_undo_delete(*, acting_user, snapshot: DeletionSnapshot, now=None):
+    """Restore what one deletion removed: coordinators, within 15 minutes, once, while the plan is not adopted.
+
+    Raises UndoRefused (nothing restored) when it is too late, done already, or something now conflicts.
+    """
+    plan = snapshot.plan
+    require(acting_user, "plan.edit", plan.locality)
+    ensure_editable(plan)
+    now = now or timezone.now()
+    with transaction.atomic():
+        snapshot = DeletionSnapshot.objects.select_for_update().get(pk=snapshot.pk)
+        check_undoable(snapshot, now)
+        obj = restore(snapshot, acting_user=acting_user, now=now)
+        snapshot.undone_at, snapshot.undone_by, snapshot.payload = now, acting_user, {}
+        snapshot.save(update_fields=["undone_at", "undone_by", "payload"])
+        record(actor=acting_user, action=f"{obj._meta.model_name}.undo_delete", obj=obj, locality=plan.locality)
+    return obj
 
 
 def plan_object_move(*, acting_user, plan: Plan, obj, offset: int) -> None:

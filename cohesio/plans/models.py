@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -218,3 +219,32 @@ class Definition(PlanOwned):
 
     def __str__(self) -> str:
         return self.term
+
+
+class DeletionSnapshot(models.Model):
+    """What one deletion removed from a plan (rows, links, emptied references), kept so it can be undone.
+
+    The payload is only needed during the short undo window; older snapshots keep who deleted what and when.
+    """
+
+    locality = models.ForeignKey(Locality, on_delete=models.CASCADE, related_name="+", editable=False)
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="+", editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    model = models.CharField(max_length=100)  # label of the deleted row's model, e.g. "plans.goal"
+    object_id = models.CharField(max_length=64)
+    label = models.CharField(max_length=200)  # what the coordinator saw, for the messages
+    payload = models.JSONField(default=dict, blank=True)
+    undone_at = models.DateTimeField(null=True, blank=True)
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("deletion snapshot")
+
+    def __str__(self) -> str:
+        return f"{self.model} {self.object_id} deleted {self.created_at:%Y-%m-%d %H:%M}"

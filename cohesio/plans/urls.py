@@ -12,6 +12,7 @@ urlpatterns = [
     path("plan.json", views.export_json, name="export_json"),
     path("start/", start_views.start, name="start"),
     path("start/<slug:step>/", start_views.start_step, name="start_step"),
+    path("edit/undo/", edit_views.undo, name="edit_undo"),  # before the sections: "undo" is not a kind
     path("edit/<slug:kind>/", edit_views.section, name="edit_section"),
     path("edit/<slug:kind>/new/", edit_views.create, name="edit_create"),
     path("edit/<slug:kind>/<int:pk>/", edit_views.edit, name="edit"),

@@ -35,6 +35,7 @@ EXPECTED.update(
         "plans:edit_history": COORDINATOR_ONLY,
         "plans:edit_section": COORDINATOR_ONLY,
         "plans:edit_move": COORDINATOR_POST_ONLY,
+        "plans:edit_undo": COORDINATOR_POST_ONLY,
         "plans:start": {**COORDINATOR_ONLY, "coordinator": 302},  # a plan exists: on to the next step
         "plans:start_step": COORDINATOR_ONLY,
         "network:invite": COORDINATOR_ONLY,

@@ -244,8 +244,11 @@ def test_partner_may_not_change_a_section_of_the_plan(client, bob, plan, kind):
     [
         ("plan-settings", {"title": "", "language": "en"}, "title"),
         ("political-owner", {"political_owner_name": "x" * 201}, "political_owner_name"),
-        ("vision", {"vision": "x" * 100, "protection_statement": "", "setting_fit": "", "revision": "not a number"},
-         "revision"),
+        (
+            "vision",
+            {"vision": "x" * 100, "protection_statement": "", "setting_fit": "", "revision": "not a number"},
+            "revision",
+        ),
         ("cooperation-process", {"cooperation_process": "x", "revision": "abc"}, "revision"),
         ("analysis-summary", {"analysis_summary": "x", "revision": "abc"}, "revision"),
     ],
@@ -264,8 +267,15 @@ def test_invalid_section_input_shows_errors_and_saves_nothing(client, alice, pla
 def test_coordinator_reads_who_changed_what(client, alice, plan):
     goal = Goal.objects.get(plan=plan, title="Resilient youth")
     client.force_login(alice)
-    client.post(_edit_url("goal", goal.pk), {"title": "Resilient young people", "kind": "general",
-                                             "prevention_level": "general", "revision": goal.revision})
+    client.post(
+        _edit_url("goal", goal.pk),
+        {
+            "title": "Resilient young people",
+            "kind": "general",
+            "prevention_level": "general",
+            "revision": goal.revision,
+        },
+    )
     url = reverse("plans:edit_history", kwargs={"locality": "riverside", "kind": "goal", "pk": goal.pk})
     body = client.get(url).content.decode()
     assert "alice@riverside.example" in body
@@ -281,3 +291,15 @@ def test_history_of_a_kind_without_history_is_not_found(client, alice, plan):
     client.force_login(alice)
     url = reverse("plans:edit_history", kwargs={"locality": "riverside", "kind": "area", "pk": area.pk})
     assert client.get(url).status_code == 404
+
+
+def test_organisation_still_used_by_partners_is_not_deleted_and_says_why(client, alice, plan):
+    from cohesio.network.models import Organisation
+
+    school = Organisation.objects.get(plan=plan, name="North School")
+    client.force_login(alice)
+    url = reverse("plans:edit_delete", kwargs={"locality": "riverside", "kind": "organisation", "pk": school.pk})
+    response = client.post(url, follow=True)
+    assert response.status_code == 200
+    assert "North School is still used by Ann Teacher" in response.content.decode()
+    assert Organisation.objects.filter(pk=school.pk).exists()
