@@ -76,6 +76,9 @@ def edit(page: Page, link: str, fields: dict, *, saved: str) -> None:
 
 
 def _open_and_save(page: Page, link: str, heading: str, fields: dict, *, saved: str) -> None:
+    # the previous save reloaded the page: let htmx finish starting up so the link opens the form inline
+    page.wait_for_load_state("load")
+    page.wait_for_function("() => window.htmx !== undefined && document.readyState === 'complete'")
     page.get_by_role("link", name=link, exact=True).click()
     form = page.locator("#edit-form")
     expect(form.get_by_role("heading", level=1)).to_have_text(re.compile(f"^{heading}"))
