@@ -13,6 +13,7 @@ from cohesio.sharing.models import InformationType
 
 from .forms import OwnInformationTypeForm, PartnerInviteForm, PartnerProfileForm
 from .models import CommunityGroup, Organisation, Partner, Tie
+from .selectors import own_partner_profile
 from .services import partner_designate_coordinator, partner_invite
 
 
@@ -66,7 +67,7 @@ def invite(request):
 def my_profile(request):
     """A partner fills in their own profile: role, mandate, tasks, interests, doubts, conditions."""
     plan = plan_for(request.locality)
-    partner = Partner.objects.filter(plan=plan, user=request.user).select_related("organisation").first()
+    partner = own_partner_profile(plan, request.user)
     if partner is None:
         return render(request, "network/no_profile.html", {"plan": plan}, status=404)
     form = PartnerProfileForm(request.POST or None, instance=partner, plan=plan)
@@ -96,7 +97,7 @@ def my_profile(request):
 def my_information_type(request):
     """A partner adds a type of information their organisation holds."""
     plan = plan_for(request.locality)
-    partner = Partner.objects.filter(plan=plan, user=request.user).select_related("organisation").first()
+    partner = own_partner_profile(plan, request.user)
     if partner is None or partner.organisation is None:
         raise Http404
     form = OwnInformationTypeForm(
