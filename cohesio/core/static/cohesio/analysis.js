@@ -4,8 +4,14 @@
   var mapEl = document.getElementById("area-map");
   var data = document.getElementById("area-geojson");
   if (mapEl && data && window.L) {
-    var map = L.map(mapEl, { attributionControl: false, scrollWheelZoom: false });
+    // The map is a picture of the areas (role="img"); the same facts are in the tables, so nothing in it is
+    // focusable or clickable: no nested interactive controls for screen-reader and keyboard users.
+    var map = L.map(mapEl, {
+      attributionControl: false, scrollWheelZoom: false, keyboard: false, zoomControl: false,
+      dragging: false, doubleClickZoom: false, boxZoom: false, touchZoom: false
+    });
     var layer = L.geoJSON(JSON.parse(data.textContent), {
+      interactive: false,
       style: { color: "#1d70b8", weight: 2, fillOpacity: 0.15 },
       onEachFeature: function (feature, lyr) { lyr.bindTooltip(feature.properties.name, { permanent: true, direction: "center" }); }
     }).addTo(map);
