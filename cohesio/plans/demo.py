@@ -41,7 +41,8 @@ def load_demo(*, password: str | None = None, quiet: bool = True) -> bool:
                 )
                 Membership.objects.create(user=user, locality=locality, role=role)
                 if role == Role.PARTNER:
-                    partner = Partner.objects.filter(plan=plan, is_plan_coordinator=False, network="formal").first()
+                    # a teacher: the partner view as most partners will see it
+                    partner = Partner.objects.filter(plan=plan, organisation__sector="education").first()
                     if partner is not None:
                         partner.user = user
                         partner.save(update_fields=["user"])

@@ -96,7 +96,7 @@ class PlanObjectForm(forms.ModelForm):
                 form_field.widget = DateWidget()
                 form_field.help_text = form_field.help_text or _("For example, 2026-03-31")
             if isinstance(form_field.widget, forms.Textarea):
-                form_field.widget.attrs.setdefault("rows", 4)
+                form_field.widget.attrs["rows"] = 4
         self.initial.setdefault("revision", self.instance.revision if self.instance.pk else 0)
         self.helper = gds_helper(*self.fields)
 

@@ -1,0 +1,31 @@
+"""`cohesio demo`: Riverton with one login per role, loaded once."""
+
+import pytest
+
+from cohesio.cli import main
+from cohesio.core.models import Locality, Membership
+from cohesio.network.models import Partner
+from cohesio.plans.demo import DEMO_LOGINS
+
+
+@pytest.mark.django_db
+def test_demo_loads_riverton_with_a_login_per_role_and_prints_them(capsys):
+    assert main(["demo"]) == 0
+    out = capsys.readouterr().out
+    riverton = Locality.objects.get(slug="riverton")
+    assert riverton.fictional
+    assert sorted(Membership.objects.filter(locality=riverton).values_list("role", flat=True)) == sorted(
+        role for _email, role, _name in DEMO_LOGINS
+    )
+    for email, _role, _name in DEMO_LOGINS:
+        assert email in out
+    partner = Partner.objects.get(user__email="partner@riverton.example")
+    assert partner.organisation.sector == "education"
+
+
+@pytest.mark.django_db
+def test_demo_is_loaded_only_once(capsys):
+    main(["demo"])
+    assert main(["demo", "--require-empty"]) == 1
+    assert "already loaded" in capsys.readouterr().out
+    assert Locality.objects.filter(slug="riverton").count() == 1
