@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cohesio.core.access import locality_view, scoped_object
-from cohesio.plans.editing import PlanLocked, StaleEdit, plan_object_save
+from cohesio.plans.editing import PlanLocked, StaleEdit, conflict_rows, plan_object_save
 from cohesio.plans.selectors import plan_for
 from cohesio.sharing.models import InformationType
 
@@ -71,13 +71,12 @@ def my_profile(request):
     if partner is None:
         return render(request, "network/no_profile.html", {"plan": plan}, status=404)
     form = PartnerProfileForm(request.POST or None, instance=partner, plan=plan)
-    conflict = False
+    conflict = None
     if request.method == "POST" and form.is_valid():
         try:
             plan_object_save(acting_user=request.user, plan=plan, form=form, action="partner.edit_own")
-        except StaleEdit:
-            conflict = True
-            form.add_error(None, _("Your profile was changed elsewhere meanwhile. Reload the page to see it."))
+        except StaleEdit as stale:
+            conflict = conflict_rows(form, stale.current)
         except PlanLocked as locked:
             messages.error(request, str(locked))
         else:

@@ -15,6 +15,7 @@ from .editing import (
     REGISTRY,
     PlanLocked,
     StaleEdit,
+    conflict_rows,
     plan_object_delete,
     plan_object_move,
     plan_object_save,
@@ -54,7 +55,7 @@ def _form_page(request, editable, plan, obj):
         try:
             saved = plan_object_save(acting_user=request.user, plan=plan, form=form)
         except StaleEdit as stale:
-            conflict = _conflict(editable, form, stale.current)
+            conflict = conflict_rows(form, stale.current)
         except PlanLocked as locked:
             messages.error(request, str(locked))
             return redirect(_element_url(request, editable))
@@ -76,33 +77,6 @@ def _form_page(request, editable, plan, obj):
     }
     template = "plans/edit/form_partial.html" if _inline(request) else "plans/edit/form.html"
     return render(request, template, context, status=409 if conflict else 200)
-
-
-def _conflict(editable, form, current) -> list[tuple[str, str, str]]:
-    """Rows of (field label, the saved version, your version) for the fields that differ."""
-    rows = []
-    for name, field in form.fields.items():
-        if name == "revision" or not hasattr(current, name):
-            continue
-        theirs = getattr(current, name)
-        if hasattr(theirs, "all"):
-            theirs = ", ".join(str(x) for x in theirs.all())
-        yours = form.cleaned_data.get(name)
-        if hasattr(yours, "__iter__") and not isinstance(yours, str):
-            yours = ", ".join(str(x) for x in yours)
-        if str(theirs or "") != str(yours or ""):
-            rows.append((str(field.label), str(theirs or "—"), str(yours or "—")))
-    # let the next save go through once the editor has seen the other version
-    form.data = form.data.copy()
-    form.data["revision"] = current.revision
-    form.add_error(
-        None,
-        _(
-            "Someone else saved this while you were editing. Compare both versions below, "
-            "then save again to keep yours."
-        ),
-    )
-    return rows
 
 
 @locality_view("plan.edit")

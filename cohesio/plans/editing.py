@@ -10,6 +10,7 @@ from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from cohesio.audit.services import record
@@ -109,6 +110,36 @@ class PlanObjectForm(forms.ModelForm):
             for message in exc.messages:
                 if message not in already:
                     self.add_error(self.unique_field if self.unique_field in self.fields else None, message)
+
+
+def conflict_rows(form, current) -> list[tuple[str, str, str]]:
+    """After a StaleEdit: rows of (field label, the saved version, your version) for the fields that differ.
+
+    The form keeps the editor's text and gets the saved revision, so saving again keeps the editor's version on purpose.
+    """
+    rows = []
+    for name, form_field in form.fields.items():
+        if name == "revision" or not hasattr(current, name):
+            continue
+        theirs = getattr(current, name)
+        if hasattr(theirs, "all"):
+            theirs = ", ".join(str(x) for x in theirs.all())
+        yours = form.cleaned_data.get(name)
+        if hasattr(yours, "__iter__") and not isinstance(yours, str):
+            yours = ", ".join(str(x) for x in yours)
+        if str(theirs or "") != str(yours or ""):
+            rows.append((str(form_field.label), str(theirs or "—"), str(yours or "—")))
+    # let the next save go through once the editor has seen the other version
+    form.data = form.data.copy()
+    form.data["revision"] = current.revision
+    form.add_error(
+        None,
+        gettext(
+            "Someone else saved this while you were editing. Compare both versions below, "
+            "then save again to keep yours."
+        ),
+    )
+    return rows
 
 
 def ensure_editable(plan: Plan) -> None:

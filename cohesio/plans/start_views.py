@@ -12,7 +12,7 @@ from cohesio.audit.services import record
 from cohesio.core.access import locality_view
 from cohesio.core.permissions import require
 
-from .editing import PlanObjectForm, plan_object_save
+from .editing import PlanObjectForm, StaleEdit, conflict_rows, plan_object_save
 from .forms import PoliticalOwnerForm, VisionForm
 from .models import Plan
 from .selectors import current_plan
@@ -94,10 +94,15 @@ def start_step(request, step: str):
     if form_class is None:
         return redirect("plans:start", locality=request.locality.slug)
     form = form_class(request.POST or None, instance=plan, plan=plan)
+    conflict = None
     if request.method == "POST" and form.is_valid():
-        plan_object_save(acting_user=request.user, plan=plan, form=form)
-        return _next(request, step)
-    return render(request, "plans/start.html", _context(step, form=form, plan=plan))
+        try:
+            plan_object_save(acting_user=request.user, plan=plan, form=form)
+        except StaleEdit as stale:
+            conflict = conflict_rows(form, stale.current)
+        else:
+            return _next(request, step)
+    return render(request, "plans/start.html", _context(step, form=form, plan=plan, conflict=conflict))
 
 
 def _partners_step(request, plan):

@@ -122,3 +122,18 @@ def test_database_allows_only_one_coordinator_per_plan(plan):
 
     with pytest.raises(IntegrityError), transaction.atomic():
         Partner.objects.filter(plan=plan).update(is_plan_coordinator=True)
+
+
+def test_partner_profile_saved_elsewhere_meanwhile_shows_both_versions(client, bob, plan):
+    partner = Partner.objects.get(plan=plan, name="Ann Teacher")
+    partner.user = bob
+    partner.save()
+    opened_at = partner.revision
+    Partner.objects.filter(pk=partner.pk).update(doubts="Saved by the coordinator", revision=opened_at + 1)
+    client.force_login(bob)
+    response = client.post(_url("network:my_profile"), {"function": "Teacher", "doubts": "Mine", "revision": opened_at})
+    body = response.content.decode()
+    assert "Someone else saved this while you were editing" in body
+    assert "Saved by the coordinator" in body and "Mine" in body
+    partner.refresh_from_db()
+    assert partner.doubts == "Saved by the coordinator"

@@ -72,3 +72,15 @@ def test_element_page_without_a_plan_sends_people_to_the_overview(client, alice)
     client.force_login(alice)
     response = client.get(reverse("plans:strategy", kwargs={"locality": "riverside"}))
     assert response.url == reverse("plans:overview", kwargs={"locality": "riverside"})
+
+
+def test_start_step_saved_elsewhere_meanwhile_keeps_both_versions(client, alice, riverside):
+    plan = Plan.objects.create(locality=riverside, title="T")
+    Plan.objects.filter(pk=plan.pk).update(vision="Written by a colleague", revision=2)
+    client.force_login(alice)
+    response = client.post(_step("vision"), {"vision": "Mine", "protection_statement": "", "setting_fit": "",
+                                             "revision": 1})
+    body = response.content.decode()
+    assert "Written by a colleague" in body and "Mine" in body
+    plan.refresh_from_db()
+    assert plan.vision == "Written by a colleague"
