@@ -33,9 +33,7 @@ class InterventionForm(PlanObjectForm):
 
     def clean(self):
         cleaned = super().clean()
-        start, end = cleaned.get("starts_on"), cleaned.get("ends_on")
-        if start and end and end < start:
-            self.add_error("ends_on", _("The end date must be after the start date."))
+        self.check_order(cleaned, "starts_on", "ends_on", _("The end date must be after the start date."))
         budget = cleaned.get("budget")
         if budget is not None and budget < 0:
             self.add_error("budget", _("The budget cannot be negative."))

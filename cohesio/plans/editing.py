@@ -101,6 +101,12 @@ class PlanObjectForm(forms.ModelForm):
         self.initial.setdefault("revision", self.instance.revision if self.instance.pk else 0)
         self.helper = gds_helper(*self.fields)
 
+    def check_order(self, cleaned: dict, first: str, then: str, message) -> None:
+        """Put `message` on `then` when both dates are given and `then` comes before `first`."""
+        start, end = cleaned.get(first), cleaned.get(then)
+        if start and end and end < start:
+            self.add_error(then, message)
+
     def _post_clean(self):
         super()._post_clean()
         try:

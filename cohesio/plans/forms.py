@@ -19,9 +19,7 @@ class PlanSettingsForm(PlanObjectForm):
 
     def clean(self):
         cleaned = super().clean()
-        start, end = cleaned.get("period_start"), cleaned.get("period_end")
-        if start and end and end < start:
-            self.add_error("period_end", _("The end of the period must be after its start."))
+        self.check_order(cleaned, "period_start", "period_end", _("The end of the period must be after its start."))
         return cleaned
 
 

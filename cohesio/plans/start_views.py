@@ -40,8 +40,7 @@ class NewPlanForm(PlanObjectForm):
             self.add_error("period_start", _("Enter the date the plan starts."))
         if not end:
             self.add_error("period_end", _("Enter the date the plan ends."))
-        if start and end and end < start:
-            self.add_error("period_end", _("The end of the period must be after its start."))
+        self.check_order(cleaned, "period_start", "period_end", _("The end of the period must be after its start."))
         return cleaned
 
 

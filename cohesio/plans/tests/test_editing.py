@@ -303,3 +303,25 @@ def test_organisation_still_used_by_partners_is_not_deleted_and_says_why(client,
     assert response.status_code == 200
     assert "North School is still used by Ann Teacher" in response.content.decode()
     assert Organisation.objects.filter(pk=school.pk).exists()
+
+
+def test_intervention_end_before_start_is_explained_on_the_end_date(client, alice, plan):
+    from cohesio.interventions.models import Intervention
+
+    client.force_login(alice)
+    response = client.post(
+        _create_url("intervention"),
+        {"name": "Backwards", "prevention_level": "general", "status": "planned",
+         "starts_on": "2026-06-01", "ends_on": "2026-01-01", "revision": 0},
+    )
+    assert "The end date must be after the start date." in response.content.decode()
+    assert "ends_on" in response.context["form"].errors
+    assert not Intervention.objects.filter(name="Backwards").exists()
+
+
+def test_new_plan_period_must_be_in_order(client, alice, riverside):
+    client.force_login(alice)
+    response = client.post(reverse("plans:start", kwargs={"locality": "riverside"}),
+                           {"title": "T", "period_start": "2027-01-01", "period_end": "2026-01-01", "revision": 0})
+    assert "period_end" in response.context["form"].errors
+    assert not Plan.objects.exists()

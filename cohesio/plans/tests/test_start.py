@@ -78,8 +78,9 @@ def test_start_step_saved_elsewhere_meanwhile_keeps_both_versions(client, alice,
     plan = Plan.objects.create(locality=riverside, title="T")
     Plan.objects.filter(pk=plan.pk).update(vision="Written by a colleague", revision=2)
     client.force_login(alice)
-    response = client.post(_step("vision"), {"vision": "Mine", "protection_statement": "", "setting_fit": "",
-                                             "revision": 1})
+    response = client.post(
+        _step("vision"), {"vision": "Mine", "protection_statement": "", "setting_fit": "", "revision": 1}
+    )
     body = response.content.decode()
     assert "Written by a colleague" in body and "Mine" in body
     plan.refresh_from_db()
