@@ -31,11 +31,10 @@ def elsewhere(db):
 
 
 def make_member(locality, role, email):
-    from django.contrib.auth import get_user_model
-
+    from cohesio.core.accounts import create_account
     from cohesio.core.models import Membership
 
-    user = get_user_model().objects.create_user(username=email, email=email, password=PASSWORD)
+    user = create_account(email=email, password=PASSWORD)
     Membership.objects.create(user=user, locality=locality, role=role)
     return user
 

@@ -107,7 +107,10 @@ AUTH_PASSWORD_VALIDATORS = [
 # django-allauth: e-mail + password, no self sign-up (people join through an invitation).
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
-ACCOUNT_EMAIL_VERIFICATION = "none"
+# An address counts only once its owner has confirmed it from their mailbox: invitations are accepted only
+# by an account that has verified the invited address, and addresses added later are verified first.
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_ADAPTER = "cohesio.core.accounts.InvitationOnlyAdapter"
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False

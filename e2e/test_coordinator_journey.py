@@ -346,7 +346,11 @@ def test_new_coordinator_builds_and_adopts_a_plan_with_a_partner(browser, page, 
         },
     )
     partner.get_by_role("button", name="Join").click()
-    expect_banner(partner, "Welcome. You have joined Riverside.")
+    # the link signs nobody in: the new partner signs in with the password just chosen
+    expect_banner(partner, "Your account is ready and you have joined Riverside.")
+    partner.get_by_label("Email").fill(PARTNER_EMAIL)
+    partner.get_by_label("Password").fill(PARTNER_PASSWORD)
+    partner.get_by_role("button", name="Sign in").click()
     expect(partner.get_by_role("heading", level=1)).to_have_text("Together in Riverside 2026–2029")
 
     partner.get_by_role("link", name="Your profile").click()

@@ -6,7 +6,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from cohesio.core.access import locality_view
 from cohesio.core.choices import label
@@ -126,6 +126,7 @@ def comment_reopen(request):
 
 
 @locality_view("plan.view")
+@require_GET
 def notifications(request):
     items = notifications_for(request.user, request.locality)[:100]
     return render(request, "cocreation/notifications.html", {"notifications": items})
@@ -169,6 +170,7 @@ def _proposals_page(request, plan, *, failed: DeclineForm | None = None):
 
 
 @locality_view("plan.view")
+@require_GET
 def proposals(request):
     return _proposals_page(request, plan_for(request.locality))
 

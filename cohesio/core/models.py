@@ -123,5 +123,15 @@ class Invitation(models.Model):
         return reverse("core:invitation_accept", kwargs={"token": self.token})
 
     def is_open(self, now=None) -> bool:
+        return self.closed_reason(now) is None
+
+    def closed_reason(self, now=None) -> str | None:
+        """Why the link no longer works ("used", "revoked", "expired"), or None while it is open."""
         now = now or timezone.now()
-        return self.accepted_at is None and self.revoked_at is None and self.expires_at > now
+        if self.accepted_at is not None:
+            return "used"
+        if self.revoked_at is not None:
+            return "revoked"
+        if self.expires_at <= now:
+            return "expired"
+        return None

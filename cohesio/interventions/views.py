@@ -2,6 +2,7 @@
 
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.views.decorators.http import require_GET
 
 from cohesio.core.access import locality_view, scoped_object
 from cohesio.format.vocabulary import PreventionLevel
@@ -11,6 +12,7 @@ from .models import Intervention
 
 
 @locality_view("plan.view")
+@require_GET
 def intervention_list(request):
     plan = plan_for(request.locality)
     level = request.GET.get("level", "")
@@ -25,6 +27,7 @@ def intervention_list(request):
 
 
 @locality_view("plan.view")
+@require_GET
 def intervention_detail(request, pk: int):
     obj = scoped_object(
         Intervention.objects.select_related("lead", "locality").prefetch_related(

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from cohesio.core.access import locality_view, scoped_object
 from cohesio.plans.editing import PlanLocked, StaleEdit, conflict_rows, plan_object_save
@@ -18,6 +18,7 @@ from .services import partner_designate_coordinator, partner_invite
 
 
 @locality_view("plan.view")
+@require_GET
 def network(request):
     plan = plan_for(request.locality)
     partners = list(Partner.objects.filter(plan=plan).select_related("organisation", "locality"))
@@ -38,6 +39,7 @@ def network(request):
 
 
 @locality_view("plan.view")
+@require_GET
 def partner(request, pk: int):
     obj = scoped_object(Partner.objects.select_related("organisation", "locality"), request.locality, pk=pk)
     return render(request, "network/partner.html", {"partner": obj})

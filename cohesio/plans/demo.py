@@ -5,6 +5,7 @@ import sys
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from cohesio.core.accounts import create_account, ensure_verified_email
 from cohesio.core.models import Locality, Membership, Role
 
 DEMO_SLUG = "riverton"
@@ -36,8 +37,8 @@ def load_demo(*, password: str | None = None, quiet: bool = True) -> bool:
             plan = import_plan(doc, locality)
             User = get_user_model()
             for email, role, name in DEMO_LOGINS:
-                user = User.objects.filter(email=email).first() or User.objects.create_user(
-                    username=email, email=email, password=password, first_name=name
+                user = User.objects.filter(email=email).first() or create_account(
+                    email=email, password=password, name=name
                 )
                 Membership.objects.create(user=user, locality=locality, role=role)
                 if role == Role.PARTNER:
@@ -49,6 +50,8 @@ def load_demo(*, password: str | None = None, quiet: bool = True) -> bool:
                         user.first_name = partner.name
                         user.save(update_fields=["first_name"])
             created = True
+        for email, _role, _name in DEMO_LOGINS:  # demo databases made before addresses had to be verified
+            ensure_verified_email(email)
     if not quiet:
         _print_logins(password, created)
     return created

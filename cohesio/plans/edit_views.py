@@ -6,7 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from cohesio.core.access import locality_view
@@ -167,6 +167,7 @@ def move(request, kind: str, pk: int, direction: str):
 
 
 @locality_view("plan.edit")
+@require_GET
 def history(request, kind: str, pk: int):
     """Who changed what and when, for coordinators (from django-simple-history)."""
     editable = _editable(kind)

@@ -4,6 +4,7 @@ import json
 
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.views.decorators.http import require_GET
 
 from cohesio.cocreation.selectors import consultation_context
 from cohesio.core.access import locality_view
@@ -16,6 +17,7 @@ from .selectors import current_plan, plan_document, plan_for
 
 
 @locality_view("plan.view")
+@require_GET
 def overview(request):
     plan = current_plan(request.locality)
     if plan is None:
@@ -33,6 +35,7 @@ def overview(request):
 
 
 @locality_view("plan.view")
+@require_GET
 def strategy(request):
     plan = plan_for(request.locality)
     goals = Goal.objects.filter(plan=plan).select_related("parent")
@@ -41,6 +44,7 @@ def strategy(request):
 
 
 @locality_view("plan.view")
+@require_GET
 def political_support(request):
     plan = plan_for(request.locality)
     context = {
@@ -52,6 +56,7 @@ def political_support(request):
 
 
 @locality_view("plan.view")
+@require_GET
 def definitions(request):
     plan = plan_for(request.locality)
     return render(
@@ -60,6 +65,7 @@ def definitions(request):
 
 
 @locality_view("plan.export")
+@require_GET
 def export_json(request):
     plan = plan_for(request.locality)
     body = json.dumps(dump(plan_document(plan)), indent=2, ensure_ascii=False)

@@ -5,7 +5,7 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from cohesio.core.access import locality_view
 from cohesio.core.permissions import can
@@ -38,6 +38,7 @@ def _check_page(request, plan, *, failed=None, terms_form=None):
 
 
 @locality_view("plan.check")
+@require_GET
 def check(request):
     plan = current_plan(request.locality)
     if plan is None:
@@ -46,6 +47,7 @@ def check(request):
 
 
 @locality_view("plan.check")
+@require_GET
 def check_json(request):
     plan = current_plan(request.locality)
     if plan is None:

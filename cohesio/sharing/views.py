@@ -1,6 +1,7 @@
 """Conditions for multi-agency cooperation: roles, the coordinator, and information sharing."""
 
 from django.shortcuts import render
+from django.views.decorators.http import require_GET
 
 from cohesio.core.access import locality_view
 from cohesio.network.models import Partner
@@ -10,6 +11,7 @@ from .models import Agreement, InformationType, SharingEvaluation, SharingRule
 
 
 @locality_view("plan.view")
+@require_GET
 def cooperation(request):
     plan = plan_for(request.locality)
     partners = list(Partner.objects.filter(plan=plan, network="formal").select_related("organisation", "locality"))

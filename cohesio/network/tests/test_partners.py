@@ -44,6 +44,7 @@ def test_invited_partner_joins_and_owns_their_profile(client, alice, plan, djang
     partner.refresh_from_db()
     assert partner.user.email == "dana@youth.example"
     assert partner.status == "active"
+    client.post(reverse("account_login"), {"login": "dana@youth.example", "password": "a-long-unusual-pass"})
     response = client.post(
         _url("network:my_profile"),
         {
