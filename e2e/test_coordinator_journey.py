@@ -76,15 +76,29 @@ def edit(page: Page, link: str, fields: dict, *, saved: str) -> None:
 
 
 def _open_and_save(page: Page, link: str, heading: str, fields: dict, *, saved: str) -> None:
-    # the previous save reloaded the page: let htmx finish starting up so the link opens the form inline
-    page.wait_for_load_state("load")
-    page.wait_for_function("() => window.htmx !== undefined && document.readyState === 'complete'")
-    page.get_by_role("link", name=link, exact=True).click()
+    # the previous save reloaded the page: wait until htmx has processed this very link, so that it opens the
+    # form inline, and until no htmx request is in flight; never a fixed time
+    target = page.get_by_role("link", name=link, exact=True)
+    wait_for_htmx(page, target)
+    target.click()
     form = page.locator("#edit-form")
     expect(form.get_by_role("heading", level=1)).to_have_text(re.compile(f"^{heading}"))
     fill_form(form, fields)
     form.get_by_role("button", name="Save").click()
     expect_banner(page, f"Saved: {saved}")
+
+
+def wait_for_htmx(page: Page, element=None) -> None:
+    """htmx has started, has processed `element` (when it is an htmx link) and has no request or swap in progress."""
+    page.wait_for_function("() => window.htmx !== undefined && document.readyState === 'complete'")
+    if element is not None:
+        page.wait_for_function(
+            "el => !el.matches('[hx-get], [hx-post]') || el['htmx-internal-data'] !== undefined",
+            arg=element.element_handle(),
+        )
+    page.wait_for_function(
+        "() => !document.querySelector('.htmx-request, .htmx-settling, .htmx-swapping, .htmx-added')"
+    )
 
 
 def step_heading(page: Page, number: int, title: str) -> None:
