@@ -104,6 +104,51 @@ def _audit_verify(args) -> int:
     return EXIT_OK
 
 
+def _create_locality(args) -> int:
+    _django()
+    from django.conf import settings
+    from django.core.exceptions import ValidationError
+    from django.core.validators import validate_email
+    from django.utils.text import slugify
+
+    from cohesio.core.models import Locality
+    from cohesio.core.services import locality_create
+
+    slug = args.slug or slugify(args.name)[:60]
+    try:
+        validate_email(args.coordinator)
+    except ValidationError:
+        print(f"cohesio: '{args.coordinator}' is not an e-mail address", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if not slug or Locality.objects.filter(slug=slug).exists():
+        print(f"cohesio: choose another short name with --slug ('{slug}' is taken or empty)", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    region = None
+    if args.region:
+        region = Locality.objects.filter(slug=args.region, kind="region").first()
+        if region is None:
+            print(f"cohesio: there is no region '{args.region}'", file=sys.stderr)
+            return EXIT_BAD_INPUT
+    base = settings.COHESIO_BASE_URL.rstrip("/")
+    try:
+        invitation = locality_create(
+            acting_user=None,
+            name=args.name,
+            slug=slug,
+            kind=args.kind,
+            region=region,
+            coordinator_email=args.coordinator,
+            accept_url_for=lambda inv: base + inv.get_absolute_url(),
+        )
+    except ValidationError as invalid:
+        for field, errors in invalid.message_dict.items():
+            print(f"cohesio: {field}: {' '.join(errors)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print(f"Created {invitation.locality.name} ({slug}). Invitation e-mailed to the first coordinator.", file=sys.stderr)
+    print(base + invitation.get_absolute_url())
+    return EXIT_OK
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="cohesio", description="Cohesio: local action plans to prevent violent extremism.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -123,6 +168,13 @@ def parser() -> argparse.ArgumentParser:
     d.add_argument("--password", default=None, help="password for the demo logins (default: a fixed demo password)")
     d.add_argument("--require-empty", action="store_true", help="exit 1 when the demo was already loaded")
     d.set_defaults(func=_demo)
+    n = sub.add_parser("create-locality", help="start a municipality or region and invite its first coordinator")
+    n.add_argument("name", help='its name, for example "Lakeside"')
+    n.add_argument("--coordinator", required=True, help="e-mail address of the first coordinator")
+    n.add_argument("--kind", choices=["municipality", "region"], default="municipality")
+    n.add_argument("--region", help="short name (slug) of the region it belongs to")
+    n.add_argument("--slug", help="short name for web addresses (default: made from the name)")
+    n.set_defaults(func=_create_locality)
     a = sub.add_parser("audit-verify", help="recompute the audit chain and report the first broken event")
     a.set_defaults(func=_audit_verify)
     return p

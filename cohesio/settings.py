@@ -130,6 +130,8 @@ EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=True)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Cohesio <no-reply@cohesio.invalid>")
 
 INVITATION_DAYS = env.int("COHESIO_INVITATION_DAYS", default=14)
+# Where people reach this installation, for links made outside a request (the command line).
+COHESIO_BASE_URL = env.str("COHESIO_BASE_URL", default="http://127.0.0.1:8000")
 AUDIT_HMAC_KEY = env.str("COHESIO_AUDIT_KEY", default=SECRET_KEY)
 
 LANGUAGE_CODE = "en"

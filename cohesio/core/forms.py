@@ -4,9 +4,13 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Layout
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from .models import Role
+from cohesio.format.vocabulary import LocalityKind
+
+from .choices import choices
+from .models import Locality, Role
 
 
 def gds_helper(*fields, submit=None) -> FormHelper:
@@ -78,4 +82,56 @@ class AcceptInvitationForm(forms.Form):
                 password_validation.validate_password(p1, user)
             except forms.ValidationError as exc:
                 self.add_error("password1", exc)
+        return cleaned
+
+
+class RoleForm(forms.Form):
+    role = forms.ChoiceField(label=_("New role"), choices=Role.choices)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = gds_helper("role", submit=_("Change role"))
+
+
+class LocalityCreateForm(forms.Form):
+    """Platform staff start a municipality or region with its first coordinator."""
+
+    name = forms.CharField(label=_("Name"), max_length=200, help_text=_("As people know it, for example Lakeside."))
+    slug = forms.SlugField(
+        label=_("Short name for web addresses"),
+        max_length=60,
+        required=False,
+        help_text=_("Lower-case letters, digits and hyphens. Leave empty to make one from the name."),
+    )
+    kind = forms.ChoiceField(label=_("Kind"), choices=choices(LocalityKind), initial=LocalityKind.MUNICIPALITY)
+    region = forms.ModelChoiceField(
+        label=_("Region it belongs to"),
+        queryset=Locality.objects.filter(kind=LocalityKind.REGION),
+        required=False,
+        empty_label=_("None"),
+    )
+    coordinator_email = forms.EmailField(
+        label=_("E-mail address of the first coordinator"),
+        widget=EmailInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+        help_text=_("We send this person an invitation link. They set their own password."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = gds_helper("name", "slug", "kind", "region", "coordinator_email", submit=_("Start the locality"))
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("name") and not cleaned.get("slug"):
+            cleaned["slug"] = slugify(cleaned["name"])[:60]
+            if not cleaned["slug"]:
+                self.add_error("slug", _("Choose a short name: the name has no letters or digits to make one from."))
+        slug = cleaned.get("slug")
+        if slug and Locality.objects.filter(slug=slug).exists():
+            self.add_error(
+                "slug" if self.data.get("slug") else "name",
+                _("There is already a locality called %(slug)s.") % {"slug": slug},
+            )
+        if cleaned.get("region") and cleaned.get("kind") == LocalityKind.REGION:
+            self.add_error("region", _("A region cannot belong to another region."))
         return cleaned

@@ -81,6 +81,9 @@ def _new_token() -> str:
     return secrets.token_urlsafe(32)
 
 
+new_invitation_token = _new_token  # (the migrations name the default by its first name)
+
+
 def _default_expiry():
     return timezone.now() + timedelta(days=settings.INVITATION_DAYS)
 

@@ -18,6 +18,7 @@ ALLOW: dict[str, frozenset[str]] = {
             "plan.acknowledge_finding",
             "membership.view",
             "membership.invite",
+            "membership.manage",
             "partner.edit_own",
             "plan.comment_resolve",
             "plan.decide_proposal",
@@ -33,6 +34,9 @@ ALLOW: dict[str, frozenset[str]] = {
 }
 
 ACTIONS = frozenset().union(*ALLOW.values())
+
+# Actions of the platform itself, outside any locality: for platform staff (`is_staff`) only.
+PLATFORM_ACTIONS = frozenset({"locality.create"})
 
 
 def locality_of(obj) -> Locality:
@@ -74,6 +78,19 @@ def require(user, action: str, obj) -> None:
         raise Http404
     if not can(user, action, obj):
         raise PermissionDenied
+
+
+def can_platform(user, action: str) -> bool:
+    """May `user` do a platform action (such as starting a new locality)? Active staff only."""
+    if action not in PLATFORM_ACTIONS:
+        raise ValueError(f"unknown platform action {action!r}")
+    return bool(getattr(user, "is_authenticated", False) and user.is_active and user.is_staff)
+
+
+def require_platform(user, action: str) -> None:
+    """Raise Http404 unless `can_platform(user, action)`: to anyone else, platform pages do not exist."""
+    if not can_platform(user, action):
+        raise Http404
 
 
 def visible_localities(user):

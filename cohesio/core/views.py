@@ -8,21 +8,28 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
-from .access import locality_view
+from .access import locality_view, scoped_object
 from .accounts import has_verified_email
-from .forms import AcceptInvitationForm, InvitationForm
-from .models import Invitation
-from .permissions import can, visible_localities
+from .forms import AcceptInvitationForm, InvitationForm, LocalityCreateForm, RoleForm
+from .models import Invitation, Membership
+from .permissions import can, require_platform, visible_localities
 from .services import (
     InvitationClosed,
     InvitationNeedsSignIn,
+    LastCoordinator,
     account_exists_for,
     invitation_accept,
     invitation_accept_new_account,
     invitation_create,
+    invitation_resend,
+    invitation_revoke,
+    locality_create,
+    membership_change_role,
+    membership_remove,
 )
 
 
@@ -55,17 +62,136 @@ def members(request):
                 acting_user=request.user,
                 email=form.cleaned_data["email"],
                 role=form.cleaned_data["role"],
-                accept_url_for=lambda inv: request.build_absolute_uri(inv.get_absolute_url()),
+                accept_url_for=_accept_url(request),
             )
             messages.success(request, _("Invitation sent to %(email)s.") % {"email": form.cleaned_data["email"]})
             return redirect("core:members", locality=locality.slug)
     context = {
-        "memberships": locality.memberships.select_related("user").order_by("role", "user__email"),
-        "invitations": Invitation.objects.open().filter(locality=locality).select_related("invited_by"),
+        "memberships": locality.memberships.select_related("user").order_by("role", "user__first_name", "user__email"),
+        "invitations": Invitation.objects.filter(locality=locality, accepted_at__isnull=True, revoked_at__isnull=True)
+        .select_related("invited_by")
+        .order_by("expires_at"),
+        "now": timezone.now(),
         "form": form,
         "may_invite": may_invite,
+        "may_manage": can(request.user, "membership.manage", locality),
     }
     return render(request, "core/members.html", context)
+
+
+def _accept_url(request):
+    return lambda invitation: request.build_absolute_uri(invitation.get_absolute_url())
+
+
+def _members_page(request):
+    return redirect("core:members", locality=request.locality.slug)
+
+
+def _person(membership) -> str:
+    return membership.user.get_full_name() or membership.user.email
+
+
+@locality_view("membership.manage")
+def member_role(request, pk: int):
+    membership = scoped_object(Membership.objects.select_related("user", "locality"), request.locality, pk=pk)
+    form = RoleForm(request.POST or None, initial={"role": membership.role})
+    if request.method == "POST" and form.is_valid():
+        try:
+            membership_change_role(acting_user=request.user, membership=membership, role=form.cleaned_data["role"])
+        except LastCoordinator:
+            form.add_error(
+                "role",
+                _("%(locality)s needs at least one coordinator. Make someone else coordinator first.")
+                % {"locality": request.locality},
+            )
+        else:
+            membership.refresh_from_db()
+            messages.success(
+                request,
+                _("%(person)s is now: %(role)s.")
+                % {"person": _person(membership), "role": membership.get_role_display()},
+            )
+            return _members_page(request)
+    return render(request, "core/member_role.html", {"membership": membership, "form": form})
+
+
+@locality_view("membership.manage")
+def member_remove(request, pk: int):
+    membership = scoped_object(Membership.objects.select_related("user", "locality"), request.locality, pk=pk)
+    error = None
+    if request.method == "POST":
+        try:
+            membership_remove(acting_user=request.user, membership=membership)
+        except LastCoordinator:
+            error = _("%(locality)s needs at least one coordinator. Make someone else coordinator first.") % {
+                "locality": request.locality
+            }
+        else:
+            messages.success(request, _("%(person)s is no longer a member.") % {"person": _person(membership)})
+            if membership.user_id == request.user.pk:
+                return redirect("core:home")
+            return _members_page(request)
+    context = {"membership": membership, "error": error, "is_self": membership.user_id == request.user.pk}
+    return render(request, "core/member_remove.html", context, status=409 if error else 200)
+
+
+@locality_view("membership.invite")
+@require_POST
+def invitation_resend_view(request, pk: int):
+    invitation = scoped_object(Invitation.objects.select_related("locality"), request.locality, pk=pk)
+    try:
+        invitation_resend(acting_user=request.user, invitation=invitation, accept_url_for=_accept_url(request))
+    except InvitationClosed:
+        messages.error(request, _("That invitation has already been used."))
+    else:
+        messages.success(
+            request,
+            _("A new link is on its way to %(email)s. The old link no longer works.") % {"email": invitation.email},
+        )
+    return _members_page(request)
+
+
+@locality_view("membership.invite")
+def invitation_revoke_view(request, pk: int):
+    invitation = scoped_object(Invitation.objects.select_related("locality"), request.locality, pk=pk)
+    if request.method == "POST":
+        try:
+            invitation_revoke(acting_user=request.user, invitation=invitation)
+        except InvitationClosed:
+            messages.error(request, _("That invitation has already been used."))
+        else:
+            messages.success(request, _("The invitation to %(email)s is withdrawn.") % {"email": invitation.email})
+        return _members_page(request)
+    return render(request, "core/invitation_revoke.html", {"invitation": invitation})
+
+
+@login_required
+def locality_create_view(request):
+    """Platform staff start a new municipality or region and invite its first coordinator."""
+    require_platform(request.user, "locality.create")
+    form = LocalityCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        invitation = locality_create(
+            acting_user=request.user,
+            name=data["name"],
+            slug=data["slug"],
+            kind=data["kind"],
+            region=data["region"],
+            coordinator_email=data["coordinator_email"],
+            accept_url_for=_accept_url(request),
+        )
+        messages.success(
+            request,
+            _("%(locality)s is ready. We sent the invitation to %(email)s.")
+            % {"locality": invitation.locality.name, "email": invitation.email},
+        )
+        return render(
+            request,
+            "core/locality_created.html",
+            {"invitation": invitation, "link": request.build_absolute_uri(invitation.get_absolute_url())},
+        )
+    return render(request, "core/locality_create.html", {"form": form})
 
 
 def invitation_accept_view(request, token: str):

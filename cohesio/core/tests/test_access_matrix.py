@@ -66,6 +66,12 @@ EXPECTED = {
         "GET": _only({"coordinator": 200, "dpo": 200}),
         "POST": _only({"coordinator": 200}),  # empty form: errors shown, nothing sent
     },
+    "core:member_role": COORDINATOR_FORM,  # an empty form: errors shown, nothing changed
+    "core:member_remove": {"GET": _only({"coordinator": 200}), "POST": _only({"coordinator": 302})},
+    "core:invitation_resend": COORDINATOR_ACTION,
+    "core:invitation_revoke": {"GET": _only({"coordinator": 200}), "POST": _only({"coordinator": 302})},
+    # platform staff only: to everyone else the page does not exist
+    "core:locality_create": {"GET": _all(404, anonymous=302), "POST": _all(404, anonymous=302)},
     # plans
     "plans:overview": READ_PAGE,
     "plans:strategy": READ_PAGE,
@@ -161,11 +167,14 @@ def world(riverside, elsewhere):
     users["outsider"] = make_member(elsewhere, "coordinator", "outsider@elsewhere.example")
     invitation = Invitation.objects.create(locality=riverside, email="new@riverside.example")
     goal = Goal.objects.filter(plan=plan).first().pk
+    someone = make_member(riverside, "viewer", "someone@riverside.example")  # the member whose role changes
     pks = {
         "network:partner": Partner.objects.filter(plan=plan).first().pk,
         "interventions:detail": Intervention.objects.filter(plan=plan).first().pk,
         "network:designate_coordinator": Partner.objects.filter(plan=plan).last().pk,
         **{name: goal for name in ("plans:edit", "plans:edit_delete", "plans:edit_history", "plans:edit_move")},
+        **{name: someone.memberships.get().pk for name in ("core:member_role", "core:member_remove")},
+        **{name: invitation.pk for name in ("core:invitation_resend", "core:invitation_revoke")},
     }
     return users, {"locality": "riverside", "slug": "riverside", "token": invitation.token, "pk": pks}
 
