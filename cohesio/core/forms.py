@@ -27,33 +27,6 @@ class EmailInput(forms.TextInput):
     input_type = "email"
 
 
-class InvitationForm(forms.Form):
-    email = forms.EmailField(
-        label=_("E-mail address"),
-        widget=EmailInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
-        help_text=_("We send the invitation link to this address. It works once and expires after two weeks."),
-    )
-    role = forms.ChoiceField(
-        label=_("Role"),
-        choices=Role.choices,
-        initial=Role.PARTNER,
-        help_text=_("Partners fill in their own profile and can comment and endorse. Viewers can only read."),
-    )
-
-    def __init__(self, *args, locality, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.locality = locality
-        self.helper = gds_helper("email", "role", submit=_("Send invitation"))
-
-    def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        if self.locality.memberships.filter(user__email__iexact=email).exists():
-            raise forms.ValidationError(
-                _("This person is already a member of %(locality)s."), params={"locality": self.locality}
-            )
-        return email
-
-
 class AcceptInvitationForm(forms.Form):
     """Sets a name and password for someone who has no account yet."""
 

@@ -99,6 +99,9 @@ class Invitation(models.Model):
 
     locality = models.ForeignKey(Locality, on_delete=models.CASCADE, related_name="invitations")
     email = models.EmailField(_("e-mail address"))
+    name = models.CharField(
+        _("name"), max_length=150, blank=True, help_text=_("Offered as the name of the new account; coordinators read it.")
+    )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.PARTNER)
     token = models.CharField(max_length=64, unique=True, default=_new_token, editable=False)
     invited_by = models.ForeignKey(

@@ -29,16 +29,20 @@ class InvitationNeedsSignIn(Exception):
     """An account already uses the invited address: its owner signs in, then accepts."""
 
 
-def invitation_create(*, locality: Locality, acting_user, email: str, role: str, accept_url_for) -> Invitation:
+def invitation_create(
+    *, locality: Locality, acting_user, email: str, role: str, accept_url_for, name: str = ""
+) -> Invitation:
     """Invite one person into the locality in a role and e-mail them the link (after commit)."""
     require(acting_user, "membership.invite", locality)
     with transaction.atomic():
-        return _invite(locality=locality, invited_by=acting_user, email=email, role=role, accept_url_for=accept_url_for)
+        return _invite(
+            locality=locality, invited_by=acting_user, email=email, role=role, accept_url_for=accept_url_for, name=name
+        )
 
 
-def _invite(*, locality: Locality, invited_by, email: str, role: str, accept_url_for) -> Invitation:
+def _invite(*, locality: Locality, invited_by, email: str, role: str, accept_url_for, name: str = "") -> Invitation:
     invitation = Invitation.objects.create(
-        locality=locality, email=normalise_email(email), role=role, invited_by=invited_by
+        locality=locality, email=normalise_email(email), role=role, invited_by=invited_by, name=name
     )
     record(actor=invited_by, action="invitation.create", obj=invitation, locality=locality)
     _send_invitation(invitation, accept_url_for(invitation))

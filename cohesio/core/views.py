@@ -4,7 +4,6 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -14,7 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from .access import locality_view, scoped_object
 from .accounts import has_verified_email
-from .forms import AcceptInvitationForm, InvitationForm, LocalityCreateForm, RoleForm
+from .forms import AcceptInvitationForm, LocalityCreateForm, RoleForm
 from .models import Invitation, Membership
 from .permissions import can, require_platform, visible_localities
 from .services import (
@@ -24,7 +23,6 @@ from .services import (
     account_exists_for,
     invitation_accept,
     invitation_accept_new_account,
-    invitation_create,
     invitation_resend,
     invitation_revoke,
     locality_create,
@@ -49,31 +47,17 @@ def home(request):
 
 
 @locality_view("membership.view")
+@require_GET
 def members(request):
+    """Who is in, who is invited, and (for coordinators) the way to invite, resend, withdraw and change roles."""
     locality = request.locality
-    form = InvitationForm(request.POST or None, locality=locality)
-    may_invite = can(request.user, "membership.invite", locality)
-    if request.method == "POST":
-        if not may_invite:
-            raise PermissionDenied
-        if form.is_valid():
-            invitation_create(
-                locality=locality,
-                acting_user=request.user,
-                email=form.cleaned_data["email"],
-                role=form.cleaned_data["role"],
-                accept_url_for=_accept_url(request),
-            )
-            messages.success(request, _("Invitation sent to %(email)s.") % {"email": form.cleaned_data["email"]})
-            return redirect("core:members", locality=locality.slug)
     context = {
         "memberships": locality.memberships.select_related("user").order_by("role", "user__first_name", "user__email"),
         "invitations": Invitation.objects.filter(locality=locality, accepted_at__isnull=True, revoked_at__isnull=True)
         .select_related("invited_by")
         .order_by("expires_at"),
         "now": timezone.now(),
-        "form": form,
-        "may_invite": may_invite,
+        "may_invite": can(request.user, "membership.invite", locality),
         "may_manage": can(request.user, "membership.manage", locality),
     }
     return render(request, "core/members.html", context)
@@ -236,7 +220,7 @@ def _accept_signed_in(request, invitation):
 
 
 def _accept_new_account(request, invitation):
-    form = AcceptInvitationForm(request.POST or None, email=invitation.email)
+    form = AcceptInvitationForm(request.POST or None, email=invitation.email, initial={"name": invitation.name})
     if request.method == "POST" and form.is_valid():
         try:
             invitation_accept_new_account(

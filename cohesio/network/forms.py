@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cohesio.core.choices import choices
 from cohesio.core.forms import EmailInput, gds_helper
+from cohesio.core.models import Role
 from cohesio.format.vocabulary import Sector
 from cohesio.plans.editing import Editable, PlanObjectForm, register
 from cohesio.sharing.models import InformationType
@@ -77,11 +78,24 @@ for editable in [
     register(editable)
 
 
-class PartnerInviteForm(forms.Form):
-    """Invite a named person: who they are, where they work, and the address for the invitation."""
+class InviteForm(forms.Form):
+    """Invite a named person in a role; a partner also gets their place in the network (organisation, sector)."""
 
+    role = forms.ChoiceField(
+        label=_("Role"),
+        choices=Role.choices,
+        initial=Role.PARTNER,
+        help_text=_(
+            "Partners fill in their own profile, comment and endorse. The political owner endorses and records "
+            "decisions. The data-protection officer reads the sharing agreement and the audit trail. Viewers only read."
+        ),
+    )
     name = forms.CharField(label=_("Full name"), max_length=200)
-    email = forms.EmailField(label=_("E-mail address"), widget=EmailInput)
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        widget=EmailInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+        help_text=_("We send the invitation link to this address. It works once and for a limited time."),
+    )
     function = forms.CharField(
         label=_("Function"),
         max_length=200,
@@ -92,23 +106,30 @@ class PartnerInviteForm(forms.Form):
         label=_("Organisation"),
         queryset=Organisation.objects.none(),
         required=False,
-        help_text=_("Leave empty to add a new organisation below."),
+        help_text=_("For partners. Leave empty to add a new organisation below."),
     )
     new_organisation = forms.CharField(label=_("New organisation"), max_length=200, required=False)
     sector = forms.ChoiceField(label=_("Sector"), choices=[("", "—"), *choices(Sector)], required=False)
 
-    def __init__(self, *args, plan, **kwargs):
+    def __init__(self, *args, plan, role: str | None = None, **kwargs):
+        """`role` fixes the role (the start path invites partners only) and leaves the role question out."""
         super().__init__(*args, **kwargs)
         self.plan = plan
+        self.fixed_role = role
+        if role is not None:
+            del self.fields["role"]
         self.fields["organisation"].queryset = Organisation.objects.filter(plan=plan)
         self.helper = gds_helper(*self.fields, submit=_("Send invitation"))
 
     def clean(self):
         cleaned = super().clean()
-        if not cleaned.get("organisation") and not cleaned.get("new_organisation"):
-            self.add_error("organisation", _("Choose an organisation or type the name of a new one."))
-        if cleaned.get("new_organisation") and not cleaned.get("sector"):
-            self.add_error("sector", _("Choose the sector of the new organisation."))
+        if self.fixed_role is not None:
+            cleaned["role"] = self.fixed_role
+        if cleaned.get("role") == Role.PARTNER:
+            if not cleaned.get("organisation") and not cleaned.get("new_organisation"):
+                self.add_error("organisation", _("Choose the partner's organisation or type the name of a new one."))
+            if cleaned.get("new_organisation") and not cleaned.get("sector"):
+                self.add_error("sector", _("Choose the sector of the new organisation."))
         email = cleaned.get("email")
         if email and self.plan.locality.memberships.filter(user__email__iexact=email).exists():
             self.add_error("email", _("This person is already a member."))

@@ -12,6 +12,22 @@ from cohesio.plans.editing import ensure_editable
 from .models import Organisation, Partner
 
 
+def person_invite(*, acting_user, plan, role: str, name: str, email: str, accept_url_for, **partner_fields):
+    """The one way to invite someone: a partner joins the network as a named person; other roles only join."""
+    if role == Role.PARTNER:
+        return partner_invite(
+            acting_user=acting_user, plan=plan, name=name, email=email, accept_url_for=accept_url_for, **partner_fields
+        )
+    return invitation_create(
+        locality=plan.locality,
+        acting_user=acting_user,
+        email=email,
+        role=role,
+        accept_url_for=accept_url_for,
+        name=name,
+    )
+
+
 def partner_invite(
     *, acting_user, plan, name, email, function, organisation=None, new_organisation="", sector="", accept_url_for
 ) -> Partner:
@@ -29,6 +45,7 @@ def partner_invite(
             email=email,
             role=Role.PARTNER,
             accept_url_for=accept_url_for,
+            name=name,
         )
         partner = Partner(
             plan=plan,

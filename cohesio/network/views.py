@@ -7,14 +7,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from cohesio.core.access import locality_view, scoped_object
+from cohesio.core.models import Role
 from cohesio.plans.editing import PlanLocked, StaleEdit, conflict_rows, plan_object_save
 from cohesio.plans.selectors import plan_for
 from cohesio.sharing.models import InformationType
 
-from .forms import OwnInformationTypeForm, PartnerInviteForm, PartnerProfileForm
+from .forms import InviteForm, OwnInformationTypeForm, PartnerProfileForm
 from .models import CommunityGroup, Organisation, Partner, Tie
 from .selectors import own_partner_profile
-from .services import partner_designate_coordinator, partner_invite
+from .services import partner_designate_coordinator, person_invite
 
 
 @locality_view("plan.view")
@@ -47,11 +48,12 @@ def partner(request, pk: int):
 
 @locality_view("membership.invite")
 def invite(request):
+    """The one way to invite a person, in any role; partners also join the network with their organisation."""
     plan = plan_for(request.locality)
-    form = PartnerInviteForm(request.POST or None, plan=plan)
+    form = InviteForm(request.POST or None, plan=plan, initial={"role": request.GET.get("role", Role.PARTNER)})
     if request.method == "POST" and form.is_valid():
         try:
-            partner = partner_invite(
+            person_invite(
                 acting_user=request.user,
                 plan=plan,
                 accept_url_for=lambda inv: request.build_absolute_uri(inv.get_absolute_url()),
@@ -60,8 +62,12 @@ def invite(request):
         except PlanLocked as locked:
             messages.error(request, str(locked))
         else:
-            messages.success(request, _("%(name)s is invited.") % {"name": partner.name})
-            return redirect("network:network", locality=request.locality.slug)
+            messages.success(
+                request,
+                _("%(name)s is invited. The link is on its way to %(email)s.")
+                % {"name": form.cleaned_data["name"], "email": form.cleaned_data["email"]},
+            )
+            return redirect("core:members", locality=request.locality.slug)
     return render(request, "network/invite.html", {"form": form, "plan": plan})
 
 

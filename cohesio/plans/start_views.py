@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from cohesio.audit.services import record
 from cohesio.core.access import locality_view
+from cohesio.core.models import Role
 from cohesio.core.permissions import require
 
 from .editing import PlanObjectForm, StaleEdit, conflict_rows, plan_object_save
@@ -105,13 +106,13 @@ def start_step(request, step: str):
 
 
 def _partners_step(request, plan):
-    from cohesio.network.forms import PartnerInviteForm
+    from cohesio.network.forms import InviteForm
     from cohesio.network.models import Partner
-    from cohesio.network.services import partner_invite
+    from cohesio.network.services import person_invite
 
-    form = PartnerInviteForm(request.POST or None, plan=plan)
+    form = InviteForm(request.POST or None, plan=plan, role=Role.PARTNER)
     if request.method == "POST" and form.is_valid():
-        partner_invite(
+        person_invite(
             acting_user=request.user,
             plan=plan,
             accept_url_for=lambda inv: request.build_absolute_uri(inv.get_absolute_url()),

@@ -62,10 +62,7 @@ EXPECTED = {
     "core:healthz": {"GET": _all(200), "POST": _all(405)},
     # signed in, the invited address is none of theirs; signed out, someone new is asked for a name and password
     "core:invitation_accept": {"GET": _all(403, anonymous=200), "POST": _all(403, anonymous=200)},
-    "core:members": {
-        "GET": _only({"coordinator": 200, "dpo": 200}),
-        "POST": _only({"coordinator": 200}),  # empty form: errors shown, nothing sent
-    },
+    "core:members": {"GET": _only({"coordinator": 200, "dpo": 200}), "POST": _only({"coordinator": 405, "dpo": 405})},
     "core:member_role": COORDINATOR_FORM,  # an empty form: errors shown, nothing changed
     "core:member_remove": {"GET": _only({"coordinator": 200}), "POST": _only({"coordinator": 302})},
     "core:invitation_resend": COORDINATOR_ACTION,

@@ -25,38 +25,6 @@ def _accept(client, invitation, password="a-long-and-unusual-pass"):
     )
 
 
-def test_coordinator_invites_by_email(client, riverside, alice, django_capture_on_commit_callbacks):
-    client.force_login(alice)
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(
-            reverse("core:members", kwargs={"locality": "riverside"}),
-            {"email": "New@School.example", "role": "partner"},
-        )
-    assert response.status_code == 302
-    invitation = Invitation.objects.get(locality=riverside)
-    assert invitation.email == "new@school.example"
-    assert invitation.token in mail.outbox[0].body
-
-
-def test_invitation_form_shows_error_and_saves_nothing_for_bad_email(client, riverside, alice):
-    client.force_login(alice)
-    response = client.post(
-        reverse("core:members", kwargs={"locality": "riverside"}), {"email": "not-an-email", "role": "partner"}
-    )
-    assert response.status_code == 200
-    assert "Enter a valid email address" in response.content.decode()
-    assert not Invitation.objects.exists()
-
-
-def test_partner_may_not_invite(client, riverside, bob):
-    client.force_login(bob)
-    response = client.post(
-        reverse("core:members", kwargs={"locality": "riverside"}), {"email": "x@y.example", "role": "partner"}
-    )
-    assert response.status_code in (403, 404)
-    assert not Invitation.objects.exists()
-
-
 def test_new_person_joins_with_an_invitation_then_signs_in_with_the_password(client, invitation):
     response = _accept(client, invitation)
     assert response.status_code == 302

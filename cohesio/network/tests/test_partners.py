@@ -25,6 +25,7 @@ def test_invited_partner_joins_and_owns_their_profile(client, alice, plan, djang
         response = client.post(
             _url("network:invite"),
             {
+                "role": "partner",
                 "name": "Dana Youthworker",
                 "email": "dana@youth.example",
                 "function": "Youth worker",
@@ -66,9 +67,9 @@ def test_invited_partner_joins_and_owns_their_profile(client, alice, plan, djang
 
 def test_invite_form_explains_what_is_missing(client, alice, plan):
     client.force_login(alice)
-    response = client.post(_url("network:invite"), {"name": "No Org", "email": "not-an-email"})
+    response = client.post(_url("network:invite"), {"role": "partner", "name": "No Org", "email": "not-an-email"})
     body = response.content.decode()
-    assert "Choose an organisation or type the name of a new one." in body
+    assert "Choose the partner&#x27;s organisation or type the name of a new one." in body
     assert "Enter a valid email address" in body
     assert not Partner.objects.filter(name="No Org").exists()
 
