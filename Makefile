@@ -3,18 +3,26 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+DEV_STAMP := $(VENV)/.installed-dev-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint assets system-deps migrate demo clean
+.PHONY: install install-dev run test lint assets system-deps migrate demo clean
 
+# `make run` installs only what running needs; the test tool chain comes with `make test`.
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet -e .
 	touch $(STAMP)
 
+$(DEV_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(DEV_STAMP)
+
 install: $(STAMP)
+
+install-dev: $(DEV_STAMP)
 
 migrate: install
 	$(BIN)/python manage.py migrate --noinput -v0
@@ -37,11 +45,11 @@ system-deps:
 		echo "Not root: install Debian packages chromium libpango-1.0-0 libpangoft2-1.0-0 yourself."; \
 	fi
 
-lint: install
+lint: install-dev
 	$(BIN)/ruff check cohesio e2e bench conftest.py
 	$(BIN)/lint-imports
 
-test: install system-deps lint
+test: install-dev system-deps lint
 	$(BIN)/python manage.py makemigrations --check --dry-run -v0
 	$(BIN)/pytest -p no:cacheprovider -n 2
 
