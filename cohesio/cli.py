@@ -149,6 +149,15 @@ def _create_locality(args) -> int:
     return EXIT_OK
 
 
+def _send_digests(args) -> int:
+    _django()
+    from cohesio.cocreation.services import notification_digests_send
+
+    sent = notification_digests_send()
+    print(f"{sent} digest e-mail(s) sent.", file=sys.stderr)
+    return EXIT_OK
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="cohesio", description="Cohesio: local action plans to prevent violent extremism.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -175,6 +184,8 @@ def parser() -> argparse.ArgumentParser:
     n.add_argument("--region", help="short name (slug) of the region it belongs to")
     n.add_argument("--slug", help="short name for web addresses (default: made from the name)")
     n.set_defaults(func=_create_locality)
+    g = sub.add_parser("send-digests", help="e-mail the notifications that are waiting (run it hourly from cron)")
+    g.set_defaults(func=_send_digests)
     a = sub.add_parser("audit-verify", help="recompute the audit chain and report the first broken event")
     a.set_defaults(func=_audit_verify)
     return p

@@ -212,3 +212,15 @@ class StatusForm(forms.Form):
         if cleaned.get("to_status") == PlanStatus.ADOPTED and not cleaned.get("confirm"):
             self.add_error("confirm", _("Confirm that you want to adopt the plan."))
         return cleaned
+
+
+class AnswerForm(forms.Form):
+    """The coordinator's answer to a person's objections."""
+
+    answer = forms.CharField(
+        label=_("Your answer"),
+        widget=_textarea(3),
+        max_length=5000,
+        error_messages={"required": _("Write your answer before sending it.")},
+        help_text=_("The person who objected reads it, and so do the other coordinators."),
+    )

@@ -58,6 +58,7 @@ class Notification(PlanOwned):
     text = models.CharField(_("text"), max_length=500)
     link = models.CharField(_("link"), max_length=500, blank=True)
     read_at = models.DateTimeField(_("read at"), null=True, blank=True)
+    emailed_at = models.DateTimeField(_("sent in an e-mail digest at"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -131,6 +132,12 @@ class Endorsement(PlanOwned):
     decision = models.CharField(_("decision"), max_length=20, choices=EndorsementDecision.choices)
     objections = models.TextField(_("objections"), blank=True)
     current = models.BooleanField(default=True)
+    # the coordinator's answer to the objections; the person who objected and the coordinators read it
+    answer = models.TextField(_("answer"), blank=True, max_length=5000)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
 
     class Meta:
         ordering = ["created_at", "id"]

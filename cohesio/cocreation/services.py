@@ -2,17 +2,22 @@
 record in the same transaction; e-mail goes out only after commit."""
 
 import logging
+from datetime import timedelta
 
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mass_mail
+from django.core.mail import send_mail, send_mass_mail
 from django.db import transaction
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cohesio.audit.services import record
 from cohesio.core.choices import label
+from cohesio.core.models import Locality, Membership, Role
 from cohesio.core.permissions import require, role_in
 from cohesio.format.vocabulary import PlanStatus
 from cohesio.plans.editing import ensure_editable
@@ -83,14 +88,24 @@ def comment_create(
     with transaction.atomic():
         comment.save()
         record(actor=acting_user, action="comment.create", obj=comment, locality=plan.locality)
-        _notify_mentioned(comment=comment, plan=plan, author=acting_user, link_for=link_for or (lambda path: path))
+        link_for = link_for or (lambda path: path)
+        mentioned = _notify_mentioned(comment=comment, plan=plan, author=acting_user, link_for=link_for)
+        words = {"author": person_name(acting_user), "element": Element(comment.element).label}
+        notify_coordinators(
+            plan=plan,
+            actor=acting_user,
+            text=_("%(author)s commented on %(element)s.") % words,
+            link=f"{element_url(plan.locality, comment.element)}#comment-{comment.pk}",
+            skip=mentioned,
+        )
     return comment
 
 
-def _notify_mentioned(*, comment: Comment, plan: Plan, author, link_for) -> None:
+def _notify_mentioned(*, comment: Comment, plan: Plan, author, link_for) -> set[int]:
+    """Notify the people mentioned in the comment; returns their user ids."""
     people = [user for user in mentioned_members(plan, find_mentions(comment.body)) if user.pk != author.pk]
     if not people:
-        return
+        return set()
     link = f"{element_url(plan.locality, comment.element)}#comment-{comment.pk}"
     words = {"author": person_name(author), "element": Element(comment.element).label, "plan": plan.title}
     text = _("%(author)s mentioned you in a comment on %(element)s.") % words
@@ -104,6 +119,7 @@ def _notify_mentioned(*, comment: Comment, plan: Plan, author, link_for) -> None
     }
     mails = [(subject, message, None, [user.email]) for user in people if user.email]
     transaction.on_commit(lambda: _send_mention_mails(mails, comment_id=comment.pk))
+    return {user.pk for user in people}
 
 
 def _send_mention_mails(mails, *, comment_id: int) -> None:
@@ -177,6 +193,13 @@ def proposal_create(*, acting_user, plan: Plan, target: Target, field_name: str,
     with transaction.atomic():
         proposal.save()
         record(actor=acting_user, action="proposal.create", obj=proposal, locality=plan.locality)
+        notify_coordinators(
+            plan=plan,
+            actor=acting_user,
+            text=_("%(author)s proposed a change to %(element)s.")
+            % {"author": person_name(acting_user), "element": Element(proposal.element).label},
+            link=reverse("cocreation:proposals", kwargs={"locality": plan.locality.slug}),
+        )
     return proposal
 
 
@@ -297,7 +320,111 @@ def endorsement_record(*, acting_user, plan: Plan, decision: str, objections: st
         endorsement.full_clean()
         endorsement.save()
         record(actor=acting_user, action=f"endorsement.{decision}", obj=endorsement, locality=plan.locality)
+        words = {"author": person_name(acting_user)}
+        notify_coordinators(
+            plan=plan,
+            actor=acting_user,
+            text=_("%(author)s endorsed the plan.") % words
+            if decision == EndorsementDecision.ENDORSED
+            else _("%(author)s has objections to the plan.") % words,
+            link=reverse("cocreation:status", kwargs={"locality": plan.locality.slug}) + "#objections",
+        )
     return endorsement
+
+
+def objection_answer(*, acting_user, endorsement: Endorsement, answer: str, now=None) -> Endorsement:
+    """The coordinator answers a person's objections; that person is notified."""
+    require(acting_user, "plan.answer_objection", endorsement)
+    answer = answer.strip()
+    with transaction.atomic():
+        endorsement = Endorsement.objects.select_for_update().get(pk=endorsement.pk)
+        if endorsement.decision != EndorsementDecision.OBJECTIONS or not endorsement.current:
+            raise EndorsementRefused(_("These objections were replaced by a newer answer; reload the page."))
+        endorsement.answer, endorsement.answered_by, endorsement.answered_at = (
+            answer,
+            acting_user,
+            now or timezone.now(),
+        )
+        endorsement.full_clean()
+        endorsement.save(update_fields=["answer", "answered_by", "answered_at", "updated_at"])
+        record(actor=acting_user, action="endorsement.answer", obj=endorsement, locality=endorsement.locality)
+        _notify(
+            users=[endorsement.user],
+            plan_id=endorsement.plan_id,
+            locality=endorsement.locality,
+            text=_("%(author)s answered your objections to the plan.") % {"author": person_name(acting_user)},
+            link=reverse("cocreation:endorsement", kwargs={"locality": endorsement.locality.slug}),
+        )
+    return endorsement
+
+
+# --- notifications and the hourly e-mail digest ----------------------------------------------------------------
+
+DIGEST_EVERY = timedelta(hours=1)
+
+
+def notify_coordinators(*, plan: Plan, actor, text: str, link: str, skip: set[int] = frozenset()) -> None:
+    """Tell the locality's coordinators (except the one who acted) what a partner did; e-mail follows as a digest."""
+    users = [
+        m.user
+        for m in Membership.objects.filter(locality_id=plan.locality_id, role=Role.COORDINATOR).select_related("user")
+        if m.user_id != getattr(actor, "pk", None) and m.user_id not in skip
+    ]
+    _notify(users=users, plan_id=plan.pk, locality=plan.locality, text=text, link=link)
+
+
+def _notify(*, users, plan_id: int, locality, text: str, link: str) -> None:
+    if not users:
+        return
+    Notification.objects.bulk_create(
+        Notification(plan_id=plan_id, locality_id=locality.pk, user=user, text=text, link=link) for user in users
+    )
+    user_ids = [user.pk for user in users]
+    transaction.on_commit(lambda: [notification_digest_send(user_id=uid, locality=locality) for uid in user_ids])
+
+
+def notification_digest_send(*, user_id: int, locality, now=None) -> int:
+    """E-mail one person the notifications not yet e-mailed, unless they had a digest within the last hour.
+
+    Returns how many notifications went out. Notifications that wait are sent by the next event after the hour,
+    or by `cohesio send-digests` (run it hourly from cron).
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        mine = Notification.objects.select_for_update().filter(user_id=user_id, locality_id=locality.pk)
+        if mine.filter(emailed_at__gt=now - DIGEST_EVERY).exists():
+            return 0
+        waiting = list(mine.filter(emailed_at__isnull=True, read_at__isnull=True).order_by("created_at", "id"))
+        user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
+        if not waiting or user is None or not user.email:
+            return 0
+        Notification.objects.filter(pk__in=[n.pk for n in waiting]).update(emailed_at=now)
+    base = settings.COHESIO_BASE_URL.rstrip("/")
+    lines = [f"- {n.text} {base}{n.link}" if n.link else f"- {n.text}" for n in waiting]
+    subject = _("What happened in the plan of %(locality)s") % {"locality": locality.name}
+    body = _("Since your last e-mail:\n%(lines)s\n\nYou get at most one of these an hour.") % {
+        "lines": "\n".join(lines)
+    }
+    try:
+        send_mail(subject, body, None, [user.email])
+    except OSError:  # smtplib.SMTPException and connection errors: the notifications stay in the app
+        logger.warning("digest e-mail not sent", extra={"user_id": user_id, "notifications": len(waiting)})
+    return len(waiting)
+
+
+def notification_digests_send(*, now=None) -> int:
+    """Send every digest that is due (the hourly job); returns how many e-mails went out."""
+    pending = (
+        Notification.objects.filter(emailed_at__isnull=True, read_at__isnull=True)
+        .values_list("user_id", "locality_id")
+        .distinct()
+    )
+    localities = {loc.pk: loc for loc in Locality.objects.filter(pk__in={loc for _u, loc in pending})}
+    return sum(
+        1
+        for user_id, locality_id in pending
+        if notification_digest_send(user_id=user_id, locality=localities[locality_id], now=now)
+    )
 
 
 def plan_status_change(*, acting_user, plan: Plan, to_status: str, now=None) -> Plan:

@@ -17,4 +17,5 @@ urlpatterns = [
     path("proposals/decline/", views.proposal_decline, name="proposal_decline"),
     path("endorsement/", views.endorsement, name="endorsement"),
     path("status/", views.status, name="status"),
+    path("objections/<int:pk>/answer/", views.objection_answer, name="objection_answer"),
 ]

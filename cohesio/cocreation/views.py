@@ -8,16 +8,19 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from cohesio.core.access import locality_view
+from cohesio.checks import Severity
+from cohesio.core.access import locality_view, scoped_object
 from cohesio.core.choices import label
 from cohesio.core.permissions import can
 from cohesio.format.vocabulary import PlanStatus
 from cohesio.plans.editing import PlanLocked
 from cohesio.plans.selectors import plan_for
+from cohesio.review.selectors import plan_findings
 
 from . import services
 from .elements import Element, element_url
 from .forms import (
+    AnswerForm,
     CommentForm,
     DeclineForm,
     EndorsementForm,
@@ -27,13 +30,16 @@ from .forms import (
     StatusForm,
     text_from_key,
 )
+from .models import Endorsement
 from .selectors import (
     comment_in_plan,
     current_endorsement,
+    endorsement_overview,
     endorser_role,
     notification_of,
     notifications_for,
     people_names,
+    person_name,
     political_owner_has_endorsed,
     proposal_in_plan,
     proposal_rows,
@@ -298,8 +304,41 @@ def status(request):
         and not political_owner_has_endorsed(plan),
         "moves": available_transitions(request.user, plan),
         "workflow": [(t, who_may(t)) for t in TRANSITIONS.values()],
+        "objections": endorsement_overview(plan).objections,
+        "may_answer": can(request.user, "plan.answer_objection", request.locality),
     }
+    if confirming is not None:
+        # before adopting, the coordinator sees what is still open: objections above, warnings and errors here
+        context["open_findings"] = [
+            item
+            for item in plan_findings(plan).findings
+            if not item.accepted and item.finding.severity in (Severity.ERROR, Severity.WARNING)
+        ]
     return render(request, "cocreation/status.html", context)
+
+
+@locality_view("plan.answer_objection")
+@require_POST
+def objection_answer(request, pk: int):
+    plan = plan_for(request.locality)
+    endorsement = scoped_object(
+        Endorsement.objects.select_related("locality", "user"), request.locality, pk=pk, plan=plan
+    )
+    form = AnswerForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(form.errors["answer"]))
+    else:
+        try:
+            services.objection_answer(
+                acting_user=request.user, endorsement=endorsement, answer=form.cleaned_data["answer"]
+            )
+        except services.EndorsementRefused as refused:
+            messages.error(request, str(refused))
+        else:
+            messages.success(
+                request, _("Your answer is sent to %(person)s.") % {"person": person_name(endorsement.user)}
+            )
+    return redirect(_url(request, "status") + "#objections")
 
 
 def _change_status(request, plan, to_status: str):

@@ -22,6 +22,7 @@ ALLOW: dict[str, frozenset[str]] = {
             "partner.edit_own",
             "plan.comment_resolve",
             "plan.decide_proposal",
+            "plan.answer_objection",
             "plan.change_status",
             "plan.adopt",
             "plan.start_review",

@@ -12,6 +12,7 @@ from django.test import Client
 from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
 
 from cohesio.audit.models import AuditEvent
+from cohesio.cocreation.models import Endorsement
 from cohesio.core.models import Invitation, Role
 from cohesio.interventions.models import Intervention
 from cohesio.network.models import Partner
@@ -119,6 +120,8 @@ EXPECTED = {
         "POST": _only({"partner": 200, "political_owner": 200}),
     },
     # the page shows everyone the workflow; the status service decides who may make which move
+    # an empty answer: back to the page with a message, nothing saved
+    "cocreation:objection_answer": {"GET": _only({"coordinator": 405}), "POST": _only({"coordinator": 302})},
     "cocreation:status": {"GET": _members(200), "POST": _members(200)},
     # the API: the session signs in; others' localities are not found
     "api:api-root": {"GET": _all(404), "POST": _all(404)},
@@ -165,6 +168,9 @@ def world(riverside, elsewhere):
     invitation = Invitation.objects.create(locality=riverside, email="new@riverside.example")
     goal = Goal.objects.filter(plan=plan).first().pk
     someone = make_member(riverside, "viewer", "someone@riverside.example")  # the member whose role changes
+    objection = Endorsement.objects.create(
+        plan=plan, locality=riverside, user=someone, role="viewer", decision="objections", objections="Too vague."
+    )
     pks = {
         "network:partner": Partner.objects.filter(plan=plan).first().pk,
         "interventions:detail": Intervention.objects.filter(plan=plan).first().pk,
@@ -172,6 +178,7 @@ def world(riverside, elsewhere):
         **{name: goal for name in ("plans:edit", "plans:edit_delete", "plans:edit_history", "plans:edit_move")},
         **{name: someone.memberships.get().pk for name in ("core:member_role", "core:member_remove")},
         **{name: invitation.pk for name in ("core:invitation_resend", "core:invitation_revoke")},
+        "cocreation:objection_answer": objection.pk,
     }
     return users, {"locality": "riverside", "slug": "riverside", "token": invitation.token, "pk": pks}
 
