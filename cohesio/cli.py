@@ -94,13 +94,53 @@ def _demo(args) -> int:
 
 def _audit_verify(args) -> int:
     _django()
-    from cohesio.audit.services import verify
+    from django.utils.translation import gettext as _
 
-    count, broken = verify()
-    if broken is not None:
-        print(f"Audit chain broken at event {broken.pk} after {count} good events.", file=sys.stderr)
-        return EXIT_FINDINGS
-    print(f"Audit chain intact: {count} events.")
+    from cohesio.audit.services import verify, verify_anchor
+
+    broken = False
+    reports = verify()
+    for report in reports:
+        if report.intact:
+            print(_("%(chain)s: intact, %(count)s events") % {"chain": report.chain, "count": report.good})
+            continue
+        broken = True
+        for problem in report.problems:
+            print(_("%(chain)s: BROKEN: %(problem)s") % {"chain": report.chain, "problem": problem}, file=sys.stderr)
+    if not reports:
+        print(_("No audit events yet."))
+    if args.anchor:
+        saved = _read_anchor(args.anchor)
+        problems = verify_anchor(saved) if saved is not None else [_("the anchor file cannot be read as JSON")]
+        for problem in problems:
+            print(_("anchor: BROKEN: %(problem)s") % {"problem": problem}, file=sys.stderr)
+        if not problems:
+            print(_("anchor: the database still holds every anchored chain"))
+        broken = broken or bool(problems)
+    return EXIT_FINDINGS if broken else EXIT_OK
+
+
+def _read_anchor(path: str):
+    try:
+        with open(path, encoding="utf-8") as f:
+            return json.load(f)
+    except (OSError, ValueError, RecursionError):
+        return None
+
+
+def _audit_anchor(args) -> int:
+    _django()
+    from django.utils.translation import gettext as _
+
+    from cohesio.audit.services import anchor
+
+    text = json.dumps(anchor(), indent=2) + "\n"
+    if args.output:
+        with open(args.output, "w", encoding="utf-8") as f:
+            f.write(text)
+        print(_("Anchor of the audit chains written to %(file)s.") % {"file": args.output}, file=sys.stderr)
+    else:
+        sys.stdout.write(text)
     return EXIT_OK
 
 
@@ -186,8 +226,12 @@ def parser() -> argparse.ArgumentParser:
     n.set_defaults(func=_create_locality)
     g = sub.add_parser("send-digests", help="e-mail the notifications that are waiting (run it hourly from cron)")
     g.set_defaults(func=_send_digests)
-    a = sub.add_parser("audit-verify", help="recompute the audit chain and report the first broken event")
+    a = sub.add_parser("audit-verify", help="recompute every audit chain, compare it with its head, report breaks")
+    a.add_argument("--anchor", metavar="FILE", help="also check that the database still holds this anchored state")
     a.set_defaults(func=_audit_verify)
+    h = sub.add_parser("audit-anchor", help="print the signed state of every audit chain head, to keep elsewhere")
+    h.add_argument("-o", "--output", metavar="FILE", help="write it to FILE instead")
+    h.set_defaults(func=_audit_anchor)
     return p
 
 

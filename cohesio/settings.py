@@ -5,6 +5,8 @@ from pathlib import Path
 import environ
 import structlog
 
+from cohesio.audit.keys import audit_keys
+
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BASE_DIR.parent
 
@@ -132,7 +134,21 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Cohesio <no-reply@co
 INVITATION_DAYS = env.int("COHESIO_INVITATION_DAYS", default=14)
 # Where people reach this installation, for links made outside a request (the command line).
 COHESIO_BASE_URL = env.str("COHESIO_BASE_URL", default="http://127.0.0.1:8000")
-AUDIT_HMAC_KEY = env.str("COHESIO_AUDIT_KEY", default=SECRET_KEY)
+# The audit chain's HMAC keys by key id, the current one first (see cohesio/audit/keys.py). Required in
+# production and never SECRET_KEY, so rotating SECRET_KEY leaves the audit history verifiable.
+try:
+    AUDIT_KEYS = audit_keys(
+        env.str("COHESIO_AUDIT_KEYS", default=""),
+        env.str("COHESIO_AUDIT_KEY", default=""),
+        env.str("COHESIO_AUDIT_KEY_ID", default="k1"),
+    )
+except ValueError as malformed:
+    raise environ.ImproperlyConfigured(str(malformed)) from None
+if PRODUCTION and (not AUDIT_KEYS or SECRET_KEY in AUDIT_KEYS.values()):
+    raise environ.ImproperlyConfigured(
+        "Set COHESIO_AUDIT_KEY (a secret of its own, not SECRET_KEY) when COHESIO_ENV=production."
+    )
+AUDIT_KEYS = AUDIT_KEYS or {"dev": "dev-only-insecure-audit-key"}
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("nl", "Nederlands")]

@@ -3,8 +3,11 @@
 from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+
+from cohesio.audit.services import record
 
 from .models import Locality
 from .permissions import require, role_in
@@ -17,7 +20,8 @@ class NoPlanYet(Http404):
 def locality_view(action: str):
     """Wrap a view taking `locality` (slug): login, locality lookup, `require(user, action, locality)`.
 
-    People outside the locality get 404, members without the right get 403.
+    People outside the locality get 404, members without the right get 403; both refusals are kept in the
+    locality's audit chain with outcome `denied` (see `_record_denied`).
     """
 
     def decorator(view):
@@ -26,7 +30,11 @@ def locality_view(action: str):
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             obj = get_object_or_404(Locality, slug=locality)
-            require(request.user, action, obj)
+            try:
+                require(request.user, action, obj)
+            except (PermissionDenied, Http404):
+                _record_denied(request.user, action, obj)
+                raise
             request.locality = obj
             request.role = role_in(request.user, obj)
             try:
@@ -35,11 +43,23 @@ def locality_view(action: str):
                 if request.method != "GET":
                     raise
                 return redirect("plans:overview", locality=obj.slug)
+            except PermissionDenied:
+                _record_denied(request.user, action, obj)  # a service refused a member a further action
+                raise
 
         wrapped.cohesio_action = action
         return wrapped
 
     return decorator
+
+
+def _record_denied(user, action: str, locality: Locality) -> None:
+    """Keep a refusal in the locality's audit chain: actor id, action, locality id, outcome `denied`.
+
+    Outsiders' attempts (404) go to the chain of the locality they tried, for its data-protection officer. This
+    runs after the view's own transactions have rolled back (requests are not atomic), so the event is kept.
+    """
+    record(actor=user, action=action, locality=locality, outcome="denied")
 
 
 def scoped_object(queryset, locality: Locality, **lookup):

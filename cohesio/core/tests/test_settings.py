@@ -28,7 +28,14 @@ def test_production_refuses_to_start_without_a_secret_key():
 
 
 def test_production_switches_on_secure_defaults():
-    result = _settings({"COHESIO_ENV": "production", "SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": "plan.example.org"})
+    result = _settings(
+        {
+            "COHESIO_ENV": "production",
+            "SECRET_KEY": "x" * 50,
+            "COHESIO_AUDIT_KEY": "a" * 50,
+            "ALLOWED_HOSTS": "plan.example.org",
+        }
+    )
     assert result.stdout.split() == ["False", "True", "True", "True", "31536000"]
 
 
