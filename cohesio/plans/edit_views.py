@@ -48,17 +48,18 @@ def _inline(request) -> bool:
 
 def _form_page(request, editable, plan, obj):
     """Show and save the edit form; a stale save shows both versions and keeps the editor's text."""
+    if plan.is_locked and request.method != "POST":
+        return locked_page(request, plan, back_url=_element_url(request, editable))
     instance = obj if obj is not None else editable.model()
     form = editable.form(request.POST or None, instance=instance, plan=plan)
-    conflict = None
+    conflict = locked = None
     if request.method == "POST" and form.is_valid():
         try:
             saved = plan_object_save(acting_user=request.user, plan=plan, form=form)
         except StaleEdit as stale:
             conflict = conflict_rows(form, stale.current)
-        except PlanLocked as locked:
-            messages.error(request, str(locked))
-            return redirect(_element_url(request, editable))
+        except PlanLocked as refused:
+            locked = str(refused)  # adopted while this form was open: show it again with what was typed
         else:
             messages.success(request, _("Saved: %(what)s.") % {"what": saved})
             if _inline(request):
@@ -73,10 +74,16 @@ def _form_page(request, editable, plan, obj):
         "object": obj,
         "plan": plan,
         "conflict": conflict,
+        "locked": locked,
         "back_url": _element_url(request, editable),
     }
     template = "plans/edit/form_partial.html" if _inline(request) else "plans/edit/form.html"
-    return render(request, template, context, status=409 if conflict else 200)
+    return render(request, template, context, status=409 if conflict or locked else 200)
+
+
+def locked_page(request, plan, *, back_url: str):
+    """Instead of a form: the plan is adopted, so say why nothing can be changed and how a review starts."""
+    return render(request, "plans/edit/locked.html", {"plan": plan, "back_url": back_url}, status=409)
 
 
 @locality_view("plan.edit")
@@ -108,6 +115,8 @@ def delete(request, kind: str, pk: int):
     editable = _editable(kind)
     plan = plan_for(request.locality)
     obj = _object(editable, plan, pk)
+    if plan.is_locked and request.method != "POST":
+        return locked_page(request, plan, back_url=_element_url(request, editable))
     if request.method == "POST":
         try:
             snapshot = plan_object_delete(acting_user=request.user, plan=plan, obj=obj)

@@ -17,12 +17,9 @@ from cohesio.audit.services import record
 from cohesio.core.choices import choices
 from cohesio.core.forms import gds_helper
 from cohesio.core.permissions import require
-from cohesio.format.vocabulary import PlanStatus
 
 from .models import DeletionSnapshot, Plan
 from .undo import check_undoable, delete_with_snapshot, restore
-
-LOCKED_STATUSES = {PlanStatus.ADOPTED}
 
 
 @dataclass
@@ -149,7 +146,7 @@ def conflict_rows(form, current) -> list[tuple[str, str, str]]:
 
 
 def ensure_editable(plan: Plan) -> None:
-    if plan.status in LOCKED_STATUSES:
+    if plan.is_locked:
         raise PlanLocked(_("This plan is adopted. Move it to 'under review' before changing it."))
 
 

@@ -42,6 +42,10 @@ validate_extremism_kinds = CodeListValidator("ExtremismKind")
 validate_policy_fields = CodeListValidator("PolicyField")
 
 
+# An adopted plan is not changed until a review starts.
+LOCKED_STATUSES = frozenset({PlanStatus.ADOPTED})
+
+
 class Plan(models.Model):
     """A local action plan of one locality, for one period."""
 
@@ -85,6 +89,11 @@ class Plan(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("plans:overview", kwargs={"locality": self.locality.slug})
+
+    @property
+    def is_locked(self) -> bool:
+        """Adopted: nothing in the plan can change until someone starts a review."""
+        return self.status in LOCKED_STATUSES
 
 
 class PlanOwned(models.Model):

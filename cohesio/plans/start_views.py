@@ -5,6 +5,7 @@ from django import forms
 from django.contrib import messages
 from django.db import transaction
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -13,7 +14,8 @@ from cohesio.core.access import locality_view
 from cohesio.core.models import Role
 from cohesio.core.permissions import require
 
-from .editing import PlanObjectForm, StaleEdit, conflict_rows, plan_object_save
+from .edit_views import locked_page
+from .editing import PlanLocked, PlanObjectForm, StaleEdit, conflict_rows, plan_object_save
 from .forms import PoliticalOwnerForm, VisionForm
 from .models import Plan
 from .selectors import current_plan
@@ -88,21 +90,28 @@ def start_step(request, step: str):
     plan = current_plan(request.locality)
     if plan is None:
         return redirect("plans:start", locality=request.locality.slug)
+    if plan.is_locked and request.method != "POST":
+        return locked_page(
+            request, plan, back_url=reverse("plans:overview", kwargs={"locality": request.locality.slug})
+        )
     if step == "partners":
         return _partners_step(request, plan)
     form_class = {"political-owner": PoliticalOwnerForm, "vision": VisionForm}.get(step)
     if form_class is None:
         return redirect("plans:start", locality=request.locality.slug)
     form = form_class(request.POST or None, instance=plan, plan=plan)
-    conflict = None
+    conflict = locked = None
     if request.method == "POST" and form.is_valid():
         try:
             plan_object_save(acting_user=request.user, plan=plan, form=form)
         except StaleEdit as stale:
             conflict = conflict_rows(form, stale.current)
+        except PlanLocked as refused:
+            locked = str(refused)
         else:
             return _next(request, step)
-    return render(request, "plans/start.html", _context(step, form=form, plan=plan, conflict=conflict))
+    context = _context(step, form=form, plan=plan, conflict=conflict, locked=locked)
+    return render(request, "plans/start.html", context, status=409 if conflict or locked else 200)
 
 
 def _partners_step(request, plan):
@@ -111,14 +120,20 @@ def _partners_step(request, plan):
     from cohesio.network.services import person_invite
 
     form = InviteForm(request.POST or None, plan=plan, role=Role.PARTNER)
+    locked = None
     if request.method == "POST" and form.is_valid():
-        person_invite(
-            acting_user=request.user,
-            plan=plan,
-            accept_url_for=lambda inv: request.build_absolute_uri(inv.get_absolute_url()),
-            **form.cleaned_data,
-        )
-        messages.success(request, _("Invitation sent. Add another partner, or go on to the next step."))
-        return redirect("plans:start_step", locality=request.locality.slug, step="partners")
+        try:
+            person_invite(
+                acting_user=request.user,
+                plan=plan,
+                accept_url_for=lambda inv: request.build_absolute_uri(inv.get_absolute_url()),
+                **form.cleaned_data,
+            )
+        except PlanLocked as refused:
+            locked = str(refused)
+        else:
+            messages.success(request, _("Invitation sent. Add another partner, or go on to the next step."))
+            return redirect("plans:start_step", locality=request.locality.slug, step="partners")
     partners = Partner.objects.filter(plan=plan).select_related("organisation")
-    return render(request, "plans/start.html", _context("partners", form=form, plan=plan, partners=partners))
+    context = _context("partners", form=form, plan=plan, partners=partners, locked=locked)
+    return render(request, "plans/start.html", context, status=409 if locked else 200)

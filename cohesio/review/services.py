@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from cohesio.audit.services import record
 from cohesio.core.permissions import require
-from cohesio.plans.editing import LOCKED_STATUSES, PlanLocked
+from cohesio.plans.editing import PlanLocked
 from cohesio.plans.models import Plan
 
 from .models import Acknowledgement
@@ -47,7 +47,7 @@ def finding_reopen(*, acting_user, plan: Plan, code: str, path: str, detail: str
 def plan_accepted_terms_update(*, acting_user, plan: Plan, terms: list[str]) -> Plan:
     """Set the terms the plan's partners accept, so the terminology check no longer flags them."""
     require(acting_user, "plan.edit", plan.locality)
-    if plan.status in LOCKED_STATUSES:
+    if plan.is_locked:
         raise PlanLocked(_("This plan is adopted. Move it to 'under review' before changing the accepted terms."))
     with transaction.atomic():
         plan = Plan.objects.select_for_update().get(pk=plan.pk)
