@@ -1,6 +1,7 @@
 """Edit forms of the local network."""
 
 from django import forms
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from cohesio.core.choices import choices
@@ -133,6 +134,33 @@ class InviteForm(forms.Form):
         email = cleaned.get("email")
         if email and self.plan.locality.memberships.filter(user__email__iexact=email).exists():
             self.add_error("email", _("This person is already a member."))
+        return cleaned
+
+
+class CoordinatorSelfForm(forms.Form):
+    """The coordinator says "I am the plan coordinator" and where they work (beside the invite form: own ids)."""
+
+    prefix = "coordinator"
+
+    organisation = forms.ModelChoiceField(
+        label=_("Your organisation"), queryset=Organisation.objects.none(), required=False
+    )
+    new_organisation = forms.CharField(
+        label=_("Or the name of your organisation, if it is not in the list"), max_length=200, required=False
+    )
+    function = forms.CharField(label=_("Your function"), max_length=200, required=False)
+
+    def __init__(self, *args, plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Organisation.objects.filter(plan=plan)
+        self.initial.setdefault("new_organisation", _("Municipality of %(name)s") % {"name": plan.locality.name})
+        self.helper = gds_helper("organisation", "new_organisation", "function", submit=_("I am the plan coordinator"))
+        self.helper.form_action = reverse("network:coordinator_self", kwargs={"locality": plan.locality.slug})
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("organisation") and not cleaned.get("new_organisation", "").strip():
+            self.add_error("new_organisation", _("Choose your organisation or type its name."))
         return cleaned
 
 

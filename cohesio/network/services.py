@@ -84,3 +84,36 @@ def partner_designate_coordinator(*, acting_user, plan, partner) -> Partner:
         partner.save(update_fields=["is_plan_coordinator", "updated_at"])
         record(actor=acting_user, action="partner.designate_coordinator", obj=partner, locality=plan.locality)
     return partner
+
+
+def coordinator_self_designate(*, acting_user, plan, organisation=None, new_organisation="", sector="", function=""):
+    """ "I am the plan coordinator": the signed-in coordinator joins the network as the plan's coordinator.
+
+    Their own partner record is used when they have one; otherwise one is made from their account.
+    """
+    require(acting_user, "plan.edit", plan.locality)
+    ensure_editable(plan)
+    with transaction.atomic():
+        partner = Partner.objects.select_for_update().filter(plan=plan, user=acting_user).first()
+        if partner is None:
+            if organisation is None:
+                organisation, _created = Organisation.objects.get_or_create(
+                    plan=plan,
+                    name=new_organisation,
+                    defaults={"sector": sector or "local_government", "locality": plan.locality},
+                )
+            partner = Partner(
+                plan=plan,
+                locality=plan.locality,
+                name=acting_user.get_full_name().strip() or acting_user.email,
+                email=acting_user.email,
+                function=function,
+                organisation=organisation,
+                status=PartnerStatus.ACTIVE,
+                user=acting_user,
+                position=Partner.objects.filter(plan=plan).count(),
+            )
+            partner.full_clean()
+            partner.save()
+            record(actor=acting_user, action="partner.create", obj=partner, locality=plan.locality)
+    return partner_designate_coordinator(acting_user=acting_user, plan=plan, partner=partner)

@@ -9,6 +9,7 @@ urlpatterns = [
     path("network/partners/<int:pk>/", views.partner, name="partner"),
     path("network/partners/<int:pk>/coordinator/", views.designate_coordinator, name="designate_coordinator"),
     path("network/invite/", views.invite, name="invite"),
+    path("network/i-am-the-coordinator/", views.coordinator_self, name="coordinator_self"),
     path("network/me/", views.my_profile, name="my_profile"),
     path("network/me/information/", views.my_information_type, name="my_information_type"),
 ]

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -12,10 +13,10 @@ from cohesio.plans.editing import PlanLocked, StaleEdit, conflict_rows, plan_obj
 from cohesio.plans.selectors import plan_for
 from cohesio.sharing.models import InformationType
 
-from .forms import InviteForm, OwnInformationTypeForm, PartnerProfileForm
+from .forms import CoordinatorSelfForm, InviteForm, OwnInformationTypeForm, PartnerProfileForm
 from .models import CommunityGroup, Organisation, Partner, Tie
 from .selectors import own_partner_profile
-from .services import partner_designate_coordinator, person_invite
+from .services import coordinator_self_designate, partner_designate_coordinator, person_invite
 
 
 @locality_view("plan.view")
@@ -135,3 +136,22 @@ def designate_coordinator(request, pk: int):
     else:
         messages.success(request, _("%(name)s is now the plan coordinator.") % {"name": partner.name})
     return redirect(partner.get_absolute_url())
+
+
+@locality_view("plan.edit")
+@require_POST
+def coordinator_self(request):
+    """ "I am the plan coordinator", from the start path: back to the same step, the coordinator in place."""
+    plan = plan_for(request.locality)
+    form = CoordinatorSelfForm(request.POST, plan=plan)
+    back = reverse("plans:start_step", kwargs={"locality": request.locality.slug, "step": "partners"})
+    if not form.is_valid():
+        messages.error(request, " ".join(" ".join(errors) for errors in form.errors.values()))
+        return redirect(back)
+    try:
+        partner = coordinator_self_designate(acting_user=request.user, plan=plan, **form.cleaned_data)
+    except PlanLocked as locked:
+        messages.error(request, str(locked))
+    else:
+        messages.success(request, _("You are the plan coordinator, %(name)s.") % {"name": partner.name})
+    return redirect(back)

@@ -115,7 +115,7 @@ def start_step(request, step: str):
 
 
 def _partners_step(request, plan):
-    from cohesio.network.forms import InviteForm
+    from cohesio.network.forms import CoordinatorSelfForm, InviteForm
     from cohesio.network.models import Partner
     from cohesio.network.services import person_invite
 
@@ -134,6 +134,8 @@ def _partners_step(request, plan):
         else:
             messages.success(request, _("Invitation sent. Add another partner, or go on to the next step."))
             return redirect("plans:start_step", locality=request.locality.slug, step="partners")
-    partners = Partner.objects.filter(plan=plan).select_related("organisation")
+    partners = list(Partner.objects.filter(plan=plan).select_related("organisation"))
     context = _context("partners", form=form, plan=plan, partners=partners, locked=locked)
+    if not any(p.is_plan_coordinator and p.user_id == request.user.pk for p in partners):
+        context["coordinator_form"] = CoordinatorSelfForm(plan=plan)
     return render(request, "plans/start.html", context, status=409 if locked else 200)

@@ -91,6 +91,7 @@ EXPECTED = {
     "network:partner": READ_PAGE,
     "network:invite": COORDINATOR_FORM,
     "network:designate_coordinator": COORDINATOR_ACTION,
+    "network:coordinator_self": COORDINATOR_ACTION,  # an empty form: back to the start path with a message
     # members without a partner profile in this plan are told they have none
     "network:my_profile": {"GET": _members(404), "POST": _members(404)},
     "network:my_information_type": {"GET": _members(404), "POST": _members(404)},
