@@ -95,6 +95,7 @@ def _demo(args) -> int:
 def _audit_verify(args) -> int:
     _django()
     from django.utils.translation import gettext as _
+    from django.utils.translation import ngettext
 
     from cohesio.audit.services import verify, verify_anchor
 
@@ -102,7 +103,8 @@ def _audit_verify(args) -> int:
     reports = verify()
     for report in reports:
         if report.intact:
-            print(_("%(chain)s: intact, %(count)s events") % {"chain": report.chain, "count": report.good})
+            intact = ngettext("%(chain)s: intact, %(count)s event", "%(chain)s: intact, %(count)s events", report.good)
+            print(intact % {"chain": report.chain, "count": report.good})
             continue
         broken = True
         for problem in report.problems:

@@ -62,7 +62,9 @@ def _locality_id(obj, locality):
         return locality.pk
     if obj is not None and obj._meta.label_lower == "core.locality":
         return obj.pk
-    return getattr(obj, "locality_id", None)
+    if getattr(obj, "locality_id", None) is not None:
+        return obj.locality_id
+    return getattr(getattr(obj, "locality", None), "pk", None)
 
 
 def _locked_head(chain: str, locality_id) -> AuditChainHead:

@@ -124,7 +124,7 @@ def test_an_anchor_with_an_unknown_key_is_reported(riverside, alice, settings):
 def test_cli_audit_verify_exit_codes(riverside, alice, capsys):
     event = record(actor=alice, action="plan.view", obj=riverside)
     assert main(["audit-verify"]) == 0
-    assert f"{event.chain}: intact, 1 events" in capsys.readouterr().out
+    assert f"{event.chain}: intact, 1 event" in capsys.readouterr().out
     with triggers_off():
         AuditEvent.objects.update(outcome="denied")
     assert main(["audit-verify"]) == 1

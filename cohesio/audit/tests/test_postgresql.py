@@ -102,3 +102,38 @@ def test_the_database_lets_a_chain_head_only_move_on(riverside, alice):
     with pytest.raises(DatabaseError, match="cannot be deleted"), transaction.atomic():
         heads.delete()
     assert heads.get().count == 2
+
+
+@postgresql_only
+@pytest.mark.django_db(transaction=True)
+def test_writers_of_another_locality_do_not_wait(riverside, elsewhere, alice, charlie):
+    """While a Riverside write transaction holds its chain's head, an event in Elsewhere's chain goes through."""
+    record(actor=alice, action="plan.edit", obj=riverside)
+    record(actor=charlie, action="plan.edit", obj=elsewhere)
+    holding, other_done = threading.Event(), threading.Event()
+    finished_while_held: list[bool] = []
+
+    def slow_riverside_write():
+        try:
+            with transaction.atomic():
+                record(actor=alice, action="plan.edit", obj=riverside)
+                holding.set()
+                finished_while_held.append(other_done.wait(timeout=10))
+        finally:
+            connection.close()
+
+    def elsewhere_write():
+        try:
+            holding.wait(timeout=10)
+            record(actor=charlie, action="plan.edit", obj=elsewhere)
+            other_done.set()
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=slow_riverside_write), threading.Thread(target=elsewhere_write)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert finished_while_held == [True], "a write in Elsewhere waited for Riverside's transaction"
+    assert all(report.intact for report in verify())
