@@ -1,15 +1,18 @@
 """The one set of edit views for every editable kind in the plan (see editing.REGISTRY)."""
 
 from django.contrib import messages
-from django.db.models import ProtectedError
+from django.db.models import BooleanField, ProtectedError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from cohesio.core.access import locality_view
+from cohesio.core.choices import label
+from cohesio.format import vocabulary
 
 from .editing import (
     REGISTRY,
@@ -21,7 +24,7 @@ from .editing import (
     plan_object_save,
     plan_object_undo_delete,
 )
-from .models import DeletionSnapshot
+from .models import CodeListValidator, DeletionSnapshot
 from .selectors import plan_for
 from .undo import UndoRefused
 
@@ -188,9 +191,32 @@ def history(request, kind: str, pk: int):
     rows = []
     for newer, older in zip(records, [*records[1:], None], strict=True):
         changes = newer.diff_against(older).changes if older is not None else []
-        rows.append({"record": newer, "changes": [c for c in changes if c.field not in {"revision", "updated_at"}]})
+        shown = [_change_row(editable.model, c) for c in changes if c.field not in {"revision", "updated_at"}]
+        rows.append({"record": newer, "changes": shown})
     return render(
         request,
         "plans/edit/history.html",
         {"editable": editable, "object": obj, "rows": rows, "back_url": _element_url(request, editable)},
     )
+
+
+def _change_row(model, change) -> tuple[str, str, str]:
+    """A change as people read it: the field's label and both values as labels, never stored codes."""
+    field = model._meta.get_field(change.field)
+    return capfirst(field.verbose_name), _shown(field, change.old), _shown(field, change.new)
+
+
+def _shown(field, value) -> str:
+    if value in (None, "", [], {}):
+        return "—"
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(field, BooleanField):
+        return _("Yes") if value else _("No")
+    codes = next((v for v in field.validators if isinstance(v, CodeListValidator)), None)
+    if codes is not None and isinstance(value, list):
+        return ", ".join(label(getattr(vocabulary, codes.vocabulary), code) for code in value)
+    if field.is_relation:
+        related = field.related_model.objects.filter(pk=value).first()
+        return str(related) if related is not None else _("(removed)")
+    return str(value)

@@ -10,7 +10,7 @@ from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from cohesio.core.choices import choices, in_choices
+from cohesio.core.choices import choices, in_choices, label
 from cohesio.core.models import Locality
 from cohesio.format import vocabulary
 from cohesio.format.vocabulary import (
@@ -18,6 +18,7 @@ from cohesio.format.vocabulary import (
     ExtremismKind,
     GoalKind,
     PlanStatus,
+    PolicyField,
     PreventionLevel,
 )
 
@@ -130,7 +131,7 @@ class ExtremismScope(PlanOwned):
         ]
 
     def __str__(self) -> str:
-        return self.kind
+        return label(ExtremismKind, self.kind)
 
 
 class Goal(PlanOwned):
@@ -203,6 +204,10 @@ class BudgetLine(PlanOwned):
 
     def __str__(self) -> str:
         return self.name
+
+    def shared_with_labels(self) -> list[str]:
+        """The policy fields it is shared with, as their translated names."""
+        return [label(PolicyField, code) for code in self.shared_with or ()]
 
 
 class Definition(PlanOwned):
