@@ -1,16 +1,19 @@
 """The plan checker: reads a plan document and says, element by element, what is missing or risky (no Django)."""
 
 from .checker import RuleInfo, check_plan, rules
-from .findings import Element, Finding, Severity, by_element, summarise
+from .findings import Element, Finding, FindingGroup, Group, Severity, by_element, group_findings, summarise
 from .lexicon import languages
 
 __all__ = [
     "Element",
     "Finding",
+    "FindingGroup",
+    "Group",
     "RuleInfo",
     "Severity",
     "by_element",
     "check_plan",
+    "group_findings",
     "languages",
     "rules",
     "summarise",

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from cohesio.format import PlanDocument
 from cohesio.format.vocabulary import FactorKind, SourceKind, Timeframe, _
 
-from .findings import Element, Flag, Severity, flag
+from .findings import Element, Flag, Group, Severity, flag
 from .lexicon import identity_words
 from .registry import CheckContext, rule
 
@@ -50,6 +50,10 @@ def both_kinds_of_factor(doc: PlanDocument, context: CheckContext) -> Iterator[F
         "A factor without a source is an opinion. Recording where each finding comes from lets partners weigh "
         "it, lets the next review update it, and shows the council the analysis rests on more than hearsay."
     ),
+    group=Group(
+        _("{count} of {total} factors have no source."),
+        _("Link each factor to where it comes from: a conversation, frontline staff, or regional figures."),
+    ),
 )
 def factor_has_source(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:
     for i, factor in enumerate(doc.analysis.factors):
@@ -59,6 +63,7 @@ def factor_has_source(doc: PlanDocument, context: CheckContext) -> Iterator[Flag
                 _("The factor '{factor}' has no source."),
                 _("Link the factor to where it comes from: a conversation, frontline staff, or regional figures."),
                 subject=factor.key,
+                total=len(doc.analysis.factors),
                 factor=factor.title,
             )
 
@@ -95,6 +100,10 @@ def varied_sources(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:
     why=_(
         "Not every risk needs action tomorrow. Stating the urgency of each risk helps partners set priorities "
         "together and explains to the council why some work comes first."
+    ),
+    group=Group(
+        _("{count} of {total} risk factors do not say how urgent they are."),
+        _("Choose low, medium or high urgency for each, or state once how urgent the situation is as a whole."),
     ),
 )
 def risk_has_urgency(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:
@@ -138,6 +147,10 @@ def emerging_developments(doc: PlanDocument, context: CheckContext) -> Iterator[
         "Risk shows in what people do, not in their religion, origin or nationality. Naming a group as a risk "
         "factor stigmatises everyone in it, pushes away the communities prevention needs, and can itself feed "
         "the grievances extremists use."
+    ),
+    group=Group(
+        _("{count} texts of the analysis point at who people are rather than what they do."),
+        _("Describe the behaviour that worries you instead, for instance what is said, shared or done."),
     ),
 )
 def behaviour_not_identity(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:

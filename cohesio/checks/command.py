@@ -9,7 +9,7 @@ from typing import TextIO
 from cohesio.format.files import read_plan_file
 
 from .checker import check_plan
-from .findings import Finding, Severity, by_element, summarise
+from .findings import Element, Finding, FindingGroup, Severity, group_findings, summarise
 from .lexicon import languages
 
 EXIT_CLEAN = 0
@@ -47,25 +47,50 @@ def _plural(count: int, word: str) -> str:
 
 
 def summary_line(findings: list[Finding]) -> str:
-    counts = summarise(findings)
-    return ", ".join(
+    """What the text output shows, counted as shown (a group counts once), and how many findings that is."""
+    groups = group_findings(findings)
+    counts = summarise(groups)
+    line = ", ".join(
         [_plural(counts["errors"], "error"), _plural(counts["warnings"], "warning"), _plural(counts["tips"], "tip")]
     )
+    return line if len(groups) == len(findings) else f"{line} (grouped from {len(findings)} findings)"
+
+
+def _by_element(groups: list[FindingGroup]) -> dict[Element, list[FindingGroup]]:
+    elements: dict[Element, list[FindingGroup]] = {element: [] for element in Element}
+    for group in groups:
+        elements[group.element].append(group)
+    return {element: shown for element, shown in elements.items() if shown}
 
 
 def write_text(findings: list[Finding], out: TextIO) -> None:
-    """Findings grouped by element, one line each with an indented hint, then a summary line."""
-    for element, group in by_element(findings).items():
+    """Findings per element, one line each with an indented hint, then a summary line.
+
+    Several findings of one rule in one element are shown once, with a headline, the findings under it (path
+    and message) and one hint.
+    """
+    for element, groups in _by_element(group_findings(findings)).items():
         out.write(f"{element.label}\n")
-        for f in group:
-            out.write(f"  {f.code} {f.severity.value:<7} {f.path}  {f.message}\n")
-            out.write(f"      hint: {f.hint}\n")
+        for group in groups:
+            if group.count == 1:
+                f = group.findings[0]
+                out.write(f"  {f.code} {f.severity.value:<7} {f.path}  {f.message}\n")
+            else:
+                out.write(f"  {group.code} {group.severity.value:<7} {group.message}\n")
+                for f in group.findings:
+                    out.write(f"      - {f.path}  {f.message}\n")
+            out.write(f"      hint: {group.hint}\n")
         out.write("\n")
     out.write(summary_line(findings) + "\n")
 
 
 def write_json(findings: list[Finding], out: TextIO) -> None:
-    data = {"findings": [f.to_dict() for f in findings], "summary": summarise(findings)}
+    """Every finding (one per row, each naming its group), the groups as the text shows them, and the counts."""
+    data = {
+        "findings": [f.to_dict() for f in findings],
+        "groups": [g.to_dict() for g in group_findings(findings) if g.count > 1],
+        "summary": summarise(findings),
+    }
     json.dump(data, out, indent=2, ensure_ascii=False)
     out.write("\n")
 

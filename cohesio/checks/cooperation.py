@@ -3,9 +3,9 @@
 from collections.abc import Iterator
 
 from cohesio.format import PlanDocument
-from cohesio.format.vocabulary import NetworkKind, PartnerStatus, _
+from cohesio.format.vocabulary import PartnerStatus, _
 
-from .findings import Element, Flag, Severity, flag
+from .findings import Element, Flag, Group, Severity, flag
 from .registry import CheckContext, rule
 
 _ROLE_FIELDS = {"role": _("role"), "mandate": _("mandate"), "tasks": _("tasks")}
@@ -41,26 +41,34 @@ def one_coordinator(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:
 
 @rule(
     "LAP061",
-    Severity.WARNING,
+    Severity.TIP,
     Element.COOPERATION,
-    title=_("Every active partner accepts the coordinator"),
+    title=_("Every active partner in the cooperation accepts the coordinator"),
     why=_(
         "A coordinator can only coordinate partners who accept that role. Asking each partner, and recording "
-        "the answer, surfaces doubts early, while they can still be talked through."
+        "the answer, surfaces doubts early, while they can still be talked through. It is a question for the "
+        "plan's making: once the plan is adopted, the check no longer asks it."
+    ),
+    group=Group(
+        _("{count} of {total} partners have not accepted {coordinator} as coordinator."),
+        _("Ask each of them whether they accept the coordinator, and talk through any doubts."),
     ),
 )
 def coordinator_accepted(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:
     coordinator = doc.cooperation.coordinator
-    if coordinator is None:
+    if coordinator is None or context.adopted:
         return
-    for i, partner in enumerate(doc.network.partners):
-        active = partner.status == PartnerStatus.ACTIVE
-        if active and partner.key != coordinator and not partner.accepts_coordinator:
+    asked = [
+        (i, p) for i, p in context.cooperation_members if p.status == PartnerStatus.ACTIVE and p.key != coordinator
+    ]
+    for i, partner in asked:
+        if not partner.accepts_coordinator:
             yield flag(
                 f"$.network.partners[{i}].accepts_coordinator",
                 _("{partner} has not accepted {coordinator} as coordinator."),
                 _("Ask {partner} whether they accept the coordinator, and talk through any doubts."),
                 subject=partner.key,
+                total=len(asked),
                 partner=partner.name,
                 coordinator=context.partners[coordinator].name,
             )
@@ -113,11 +121,13 @@ def shared_goal(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:
         "Knowing what each partner does, may do and will do avoids both gaps and overlaps, and lets partners "
         "understand each other's way of working. It is best written together."
     ),
+    group=Group(
+        _("{count} of {total} partners have no role, mandate or tasks recorded."),
+        _("Describe, with each partner, their role, their mandate and their tasks in the plan."),
+    ),
 )
 def roles_defined(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:
-    for i, partner in enumerate(doc.network.partners):
-        if partner.network != NetworkKind.FORMAL or partner.status == PartnerStatus.INACTIVE:
-            continue
+    for i, partner in context.cooperation_members:
         missing = [name for name in _ROLE_FIELDS if not getattr(partner, name).strip()]
         if missing:
             yield flag(
@@ -125,6 +135,7 @@ def roles_defined(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:
                 _("{partner} has no {fields} recorded."),
                 _("Describe, with {partner}, their role, their mandate and their tasks in the plan."),
                 subject=partner.key,
+                total=len(context.cooperation_members),
                 partner=partner.name,
                 fields=", ".join(_ROLE_FIELDS[name] for name in missing),
             )
@@ -137,18 +148,24 @@ def roles_defined(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:
     title=_("Each partner's interests, doubts and conditions are recorded"),
     why=_(
         "Partners join for their own reasons and with their own worries. Listening to them, and writing down "
-        "under what conditions they take part, builds trust and prevents surprises later."
+        "under what conditions they take part, builds trust and prevents surprises later. It is a question for "
+        "the plan's making: once the plan is adopted, the check no longer asks it."
+    ),
+    group=Group(
+        _("Nothing is recorded about what {count} of {total} partners hope for, doubt or need to take part."),
+        _("Ask each of them about their interests, doubts and conditions for joining, and note them."),
     ),
 )
 def doubts_recorded(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:
-    for i, partner in enumerate(doc.network.partners):
-        if partner.network != NetworkKind.FORMAL or partner.status == PartnerStatus.INACTIVE:
-            continue
+    if context.adopted:
+        return
+    for i, partner in context.cooperation_members:
         if not (partner.interests.strip() or partner.doubts.strip() or partner.conditions.strip()):
             yield flag(
                 f"$.network.partners[{i}].doubts",
                 _("Nothing is recorded about what {partner} hopes for, doubts or needs to take part."),
                 _("Ask {partner} about their interests, doubts and conditions for joining, and note them."),
                 subject=partner.key,
+                total=len(context.cooperation_members),
                 partner=partner.name,
             )

@@ -7,7 +7,7 @@ from cohesio.format import PlanDocument
 from cohesio.format.document import Definition
 from cohesio.format.vocabulary import DefinitionAudience, ExtremismKind, _
 
-from .findings import Element, Flag, Severity, flag
+from .findings import Element, Flag, Group, Severity, flag
 from .registry import CheckContext, rule
 
 # Defined terms are recognised in English and Dutch, whatever language the plan is written in;
@@ -55,6 +55,10 @@ def _defines(definitions: list[Definition], fragments: tuple[str, ...]) -> bool:
         "Agreeing on what they mean here prevents misunderstandings and makes clear what the plan is, and is "
         "not, about."
     ),
+    group=Group(
+        _("The plan does not define {count} of the {total} core terms."),
+        _("Add a definition of each that partners agree on, in plain words."),
+    ),
 )
 def core_terms_defined(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:
     for key, (term, fragments) in CORE_TERMS.items():
@@ -64,6 +68,7 @@ def core_terms_defined(doc: PlanDocument, context: CheckContext) -> Iterator[Fla
                 _("The plan does not define '{term}'."),
                 _("Add a definition of '{term}' that partners agree on, in plain words."),
                 subject=key,
+                total=len(CORE_TERMS),
                 term=term,
             )
 
@@ -86,6 +91,10 @@ def mentioned_kinds(doc: PlanDocument) -> set[ExtremismKind]:
         "their own sensitivities. A definition of each kind the plan works on keeps partners talking about the "
         "same thing."
     ),
+    group=Group(
+        _("The plan mentions {count} kinds of extremism it does not define."),
+        _("Add a definition of each kind the plan works on."),
+    ),
 )
 def kinds_defined(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:
     mentioned = mentioned_kinds(doc)
@@ -106,6 +115,10 @@ def kinds_defined(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:
     Element.DEFINITIONS,
     title=_("Every definition has a text"),
     why=_("A term without a definition leaves partners to guess; the guess differs per organisation."),
+    group=Group(
+        _("{count} of {total} terms have no definition text."),
+        _("Write what each term means in this plan, in words partners and the public understand."),
+    ),
 )
 def definition_has_text(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:
     for i, definition in enumerate(doc.definitions):
@@ -115,6 +128,7 @@ def definition_has_text(doc: PlanDocument, context: CheckContext) -> Iterator[Fl
                 _("The term '{term}' has no definition text."),
                 _("Write what '{term}' means in this plan, in words partners and the public understand."),
                 subject=definition.key,
+                total=len(doc.definitions),
                 term=definition.term,
             )
 
@@ -128,6 +142,10 @@ def definition_has_text(doc: PlanDocument, context: CheckContext) -> Iterator[Fl
         "The word 'radicalisation' puts some partners and communities off. Many places have better results "
         "talking about safeguarding, social inclusion or cohesion. Recording the local wording helps everyone "
         "use the same, friendlier words."
+    ),
+    group=Group(
+        _("{count} definitions of radicalisation have no local wording for partners and the public."),
+        _("Agree on a wording that works locally, such as 'safeguarding' or 'social inclusion'."),
     ),
 )
 def local_wording(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:

@@ -56,11 +56,24 @@ class Element(Choice):
 
 
 @dataclass(frozen=True)
+class Group:
+    """How several findings of one rule in one element read together: one headline and one hint for all.
+
+    Both are `_()`-marked templates; besides the parameters of the group's first finding they may use
+    `{count}` (how many findings the group has) and `{total}` (how many rows the rule looked at).
+    """
+
+    message: str
+    hint: str
+
+
+@dataclass(frozen=True)
 class Finding:
     """One thing the checker found, at a JSON path into the plan document such as `$.goals[2].prevention_level`.
 
     `message` and `hint` are in English; `translated(gettext)` gives the same finding in the user's language.
-    `subject` is the key of the object concerned (a goal, a partner, ...), when there is one.
+    `subject` is the key of the object concerned (a goal, a partner, ...), when there is one. `group` names
+    the findings of the same rule in the same element that read as one (see `group_findings`).
     """
 
     code: str
@@ -73,6 +86,9 @@ class Finding:
     message_id: str = field(default="", repr=False, compare=False)
     hint_id: str = field(default="", repr=False, compare=False)
     params: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    group: str = field(default="", compare=False)
+    group_text: Group | None = field(default=None, repr=False, compare=False)
+    total: int | None = field(default=None, repr=False, compare=False)
 
     def translated(self, gettext: Callable[[str], str]) -> "Finding":
         """The finding with message and hint translated by `gettext`, then filled in.
@@ -97,12 +113,18 @@ class Finding:
             "message": self.message,
             "hint": self.hint,
             "subject": self.subject,
+            "group": self.group or None,
         }
 
 
 @dataclass(frozen=True)
 class Flag:
-    """What a rule reports: where and what, in untranslated text; the registry adds code, severity and element."""
+    """What a rule reports: where and what, in untranslated text; the registry adds code, severity and element.
+
+    `severity` overrides the rule's own (a rule that knows the plan's stage may report less); `group` names
+    one of the rule's group texts and `group_by` keeps apart findings that should not be grouped together
+    (the terminology rule groups per term); `total` is how many rows the rule looked at.
+    """
 
     path: str
     message: str
@@ -110,13 +132,88 @@ class Flag:
     subject: str | None = None
     element: Element | None = None
     params: Mapping[str, Any] = field(default_factory=dict)
+    severity: Severity | None = None
+    group: str = ""
+    group_by: str = ""
+    total: int | None = None
 
 
 def flag(
-    path: str, message: str, hint: str, *, subject: str | None = None, element: Element | None = None, **params: Any
+    path: str,
+    message: str,
+    hint: str,
+    *,
+    subject: str | None = None,
+    element: Element | None = None,
+    severity: Severity | None = None,
+    group: str = "",
+    group_by: str = "",
+    total: int | None = None,
+    **params: Any,
 ) -> Flag:
     """A place the rule flags; `message` and `hint` are `_()`-marked templates filled in with `params`."""
-    return Flag(path, message, hint, subject, element, params)
+    return Flag(path, message, hint, subject, element, params, severity, group, group_by, total)
+
+
+@dataclass(frozen=True)
+class FindingGroup:
+    """Findings of one rule in one element, shown as one: a headline, one hint, and the findings under it.
+
+    A group of one is that finding, with its own message and hint.
+    """
+
+    id: str
+    findings: tuple[Finding, ...]
+    message: str
+    hint: str
+
+    @property
+    def code(self) -> str:
+        return self.findings[0].code
+
+    @property
+    def severity(self) -> Severity:
+        return max(f.severity for f in self.findings)
+
+    @property
+    def element(self) -> Element:
+        return self.findings[0].element
+
+    @property
+    def count(self) -> int:
+        return len(self.findings)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "group": self.id,
+            "code": self.code,
+            "severity": self.severity.value,
+            "element": self.element.value,
+            "message": self.message,
+            "hint": self.hint,
+            "count": self.count,
+        }
+
+
+def group_findings(findings: list[Finding], gettext: Callable[[str], str] | None = None) -> list[FindingGroup]:
+    """The findings as the text output and the pages show them: per group, in the order of each first finding.
+
+    Pass the `gettext` the findings were translated with, so the group headlines are in the same language.
+    """
+    members: dict[str, list[Finding]] = {}
+    for finding in findings:
+        members.setdefault(finding.group or f"{finding.code}:{finding.path}:{id(finding)}", []).append(finding)
+    return [_group(key, tuple(group), gettext or (lambda text: text)) for key, group in members.items()]
+
+
+def _group(key: str, findings: tuple[Finding, ...], gettext: Callable[[str], str]) -> FindingGroup:
+    first = findings[0]
+    if len(findings) == 1 or first.group_text is None:
+        return FindingGroup(key, findings, first.message, first.hint)
+    params = {name: _translate_labels(value, gettext) for name, value in first.params.items()}
+    params.update(count=len(findings), total=first.total if first.total is not None else len(findings))
+    text = first.group_text
+    return FindingGroup(key, findings, gettext(text.message).format(**params), gettext(text.hint).format(**params))
 
 
 def by_element(findings: list[Finding]) -> dict[Element, list[Finding]]:
@@ -127,8 +224,8 @@ def by_element(findings: list[Finding]) -> dict[Element, list[Finding]]:
     return {element: group for element, group in groups.items() if group}
 
 
-def summarise(findings: list[Finding]) -> dict[str, int]:
-    """How many errors, warnings and tips there are."""
+def summarise(findings: "list[Finding] | list[FindingGroup]") -> dict[str, int]:
+    """How many errors, warnings and tips there are (findings, or groups of them)."""
     counts = {"errors": 0, "warnings": 0, "tips": 0}
     for finding in findings:
         counts[finding.severity.value + "s"] += 1

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from cohesio.format import PlanDocument
 from cohesio.format.vocabulary import InterventionStatus, PreventionLevel, _
 
-from .findings import Element, Flag, Severity, flag
+from .findings import Element, Flag, Group, Severity, flag
 from .registry import CheckContext, rule
 
 
@@ -18,6 +18,10 @@ from .registry import CheckContext, rule
         "An intervention that serves no goal cannot be judged: nobody can say whether it works or whether it "
         "is still needed. Tying it to a goal also shows partners why they are asked to do it."
     ),
+    group=Group(
+        _("{count} of {total} interventions do not serve any goal."),
+        _("Link each intervention to the goal or sub-goal it contributes to."),
+    ),
 )
 def intervention_has_goal(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:
     for i, intervention in enumerate(doc.interventions):
@@ -27,6 +31,7 @@ def intervention_has_goal(doc: PlanDocument, context: CheckContext) -> Iterator[
                 _("The intervention '{intervention}' does not serve any goal."),
                 _("Link the intervention to the goal or sub-goal it contributes to."),
                 subject=intervention.key,
+                total=len(doc.interventions),
                 intervention=intervention.name,
             )
 
@@ -41,6 +46,10 @@ def intervention_has_goal(doc: PlanDocument, context: CheckContext) -> Iterator[
         "risk, individual prevention helps people who are already involved. A plan missing a level leaves "
         "those people without an offer."
     ),
+    group=Group(
+        _("No intervention works at {count} of the {total} prevention levels."),
+        _("Add an intervention for each missing level, or explain in the plan why it is not needed."),
+    ),
 )
 def every_level_covered(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:
     if not doc.interventions:
@@ -53,6 +62,7 @@ def every_level_covered(doc: PlanDocument, context: CheckContext) -> Iterator[Fl
                 _("No intervention works at the level of {level}."),
                 _("Add an intervention for {level}, or explain in the plan why it is not needed."),
                 subject=level.value,
+                total=len(PreventionLevel),
                 level=level.label.lower(),
             )
 
@@ -66,6 +76,10 @@ def every_level_covered(doc: PlanDocument, context: CheckContext) -> Iterator[Fl
         "An action plan allocates responsibility. An intervention without a named lead is one everybody "
         "supports and nobody runs."
     ),
+    group=Group(
+        _("{count} of {total} interventions have no lead partner."),
+        _("Name, for each, the partner who is responsible for running it."),
+    ),
 )
 def intervention_has_lead(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:
     for i, intervention in enumerate(doc.interventions):
@@ -75,5 +89,6 @@ def intervention_has_lead(doc: PlanDocument, context: CheckContext) -> Iterator[
                 _("The intervention '{intervention}' has no lead partner."),
                 _("Name the partner who is responsible for running it."),
                 subject=intervention.key,
+                total=len(doc.interventions),
                 intervention=intervention.name,
             )

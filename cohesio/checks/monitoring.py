@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from cohesio.format import PlanDocument
 from cohesio.format.vocabulary import _
 
-from .findings import Element, Flag, Severity, flag
+from .findings import Element, Flag, Group, Severity, flag
 from .registry import CheckContext, rule
 
 
@@ -30,6 +30,10 @@ def measured_goals(doc: PlanDocument, context: CheckContext) -> set[str]:
         "Without a way to tell whether a goal comes closer, the plan cannot learn. An indicator per goal (or per "
         "intervention serving it) makes progress visible, in a climate where evaluating is valued, not feared."
     ),
+    group=Group(
+        _("There is no indicator for {count} of the {total} goals."),
+        _("Add, for each, an indicator that shows progress towards it, with a starting value and a target."),
+    ),
 )
 def goal_has_indicator(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:
     measured = measured_goals(doc, context)
@@ -40,6 +44,7 @@ def goal_has_indicator(doc: PlanDocument, context: CheckContext) -> Iterator[Fla
                 _("There is no indicator for the goal '{goal}'."),
                 _("Add an indicator that shows progress towards this goal, with a starting value and a target."),
                 subject=goal.key,
+                total=len(doc.goals),
                 goal=goal.title,
             )
 
@@ -53,6 +58,16 @@ def goal_has_indicator(doc: PlanDocument, context: CheckContext) -> Iterator[Fla
         "A measurement only means something compared with where you started and where you want to be. "
         "Baseline and target turn numbers into progress."
     ),
+    groups={
+        "baseline": Group(
+            _("{count} of {total} indicators have no baseline."),
+            _("Record the value of each at the start of the plan, so progress can be seen."),
+        ),
+        "target": Group(
+            _("{count} of {total} indicators have no target."),
+            _("Agree with partners what value you aim for with each by the end of the plan."),
+        ),
+    },
 )
 def indicator_has_baseline_and_target(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:
     for i, indicator in enumerate(doc.monitoring):
@@ -62,6 +77,8 @@ def indicator_has_baseline_and_target(doc: PlanDocument, context: CheckContext) 
                 _("The indicator '{indicator}' has no baseline."),
                 _("Record the value at the start of the plan, so progress can be seen."),
                 subject=indicator.key,
+                group="baseline",
+                total=len(doc.monitoring),
                 indicator=indicator.name,
             )
         if indicator.target is None:
@@ -70,5 +87,7 @@ def indicator_has_baseline_and_target(doc: PlanDocument, context: CheckContext) 
                 _("The indicator '{indicator}' has no target."),
                 _("Agree with partners what value you aim for by the end of the plan."),
                 subject=indicator.key,
+                group="target",
+                total=len(doc.monitoring),
                 indicator=indicator.name,
             )

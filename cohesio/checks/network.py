@@ -8,7 +8,7 @@ from cohesio.format import PlanDocument
 from cohesio.format.document import Partner
 from cohesio.format.vocabulary import CORE_SECTORS, NetworkKind, Sector, _
 
-from .findings import Element, Flag, Severity, flag
+from .findings import Element, Flag, Group, Severity, flag
 from .registry import CheckContext, rule
 
 
@@ -27,6 +27,16 @@ def partner_sector(partner: Partner, context: CheckContext) -> Sector | None:
         "Organisations do not prevent violent extremism; people in them do. Writing down the names of the "
         "people involved creates ownership, and partners know whom to call."
     ),
+    groups={
+        "organisations": Group(
+            _("{count} of {total} organisations have no named person."),
+            _("Add, for each, the person who takes part, with their function."),
+        ),
+        "partners": Group(
+            _("{count} of {total} partners are named after an organisation, not a person."),
+            _("Write, for each, the name of the person who represents the organisation."),
+        ),
+    },
 )
 def partners_are_people(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:
     with_people = {p.organisation for p in doc.network.partners}
@@ -38,6 +48,8 @@ def partners_are_people(doc: PlanDocument, context: CheckContext) -> Iterator[Fl
                 _("No person is named for '{organisation}'."),
                 _("Add the person at '{organisation}' who takes part, with their function."),
                 subject=organisation.key,
+                group="organisations",
+                total=len(doc.network.organisations),
                 organisation=organisation.name,
             )
     for i, partner in enumerate(doc.network.partners):
@@ -47,6 +59,8 @@ def partners_are_people(doc: PlanDocument, context: CheckContext) -> Iterator[Fl
                 _("The partner '{partner}' is named after an organisation, not a person."),
                 _("Write the name of the person who represents the organisation."),
                 subject=partner.key,
+                group="partners",
+                total=len(doc.network.partners),
                 partner=partner.name,
             )
 
@@ -106,6 +120,10 @@ def informal_network(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]
         "A partner who works with nobody else in the network will neither hear nor pass on signals. It "
         "often means they were invited but never really involved."
     ),
+    group=Group(
+        _("{count} of {total} partners have no ties with other partners."),
+        _("Record whom each works with, or introduce them to partners they should know."),
+    ),
 )
 def no_isolated_partner(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:
     graph = context.tie_graph
@@ -118,6 +136,7 @@ def no_isolated_partner(doc: PlanDocument, context: CheckContext) -> Iterator[Fl
                 _("{partner} has no ties with other partners."),
                 _("Record whom {partner} works with, or introduce them to partners they should know."),
                 subject=partner.key,
+                total=graph.number_of_nodes(),
                 partner=partner.name,
             )
 
@@ -149,6 +168,10 @@ def ties_recorded(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:
     why=_(
         "When the network hangs together through one person, it falls apart when that person changes job, "
         "falls ill or loses trust. Direct ties between the partners on either side make it robust."
+    ),
+    group=Group(
+        _("The network falls apart if any of {count} partners drops out."),
+        _("Connect the partners who now only meet through one of them directly with each other."),
     ),
 )
 def no_single_point_of_failure(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:

@@ -5,7 +5,7 @@ from collections.abc import Callable, Iterator
 from cohesio.format import PlanDocument
 from cohesio.format.vocabulary import _
 
-from .findings import Element, Flag, Severity, flag
+from .findings import Element, Flag, Group, Severity, flag
 from .registry import CheckContext, rule
 
 
@@ -71,6 +71,10 @@ def elements_present(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]
     why=_(
         "A plan without a start and an end cannot be reviewed, budgeted or held to account. The period tells "
         "partners and the council how long they are committing to."
+    ),
+    group=Group(
+        _("The plan has neither a start nor an end date."),
+        _("Set the dates from which and until which the plan applies; most plans run for two to four years."),
     ),
 )
 def plan_period_set(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:

@@ -6,7 +6,7 @@ from decimal import Decimal
 from cohesio.format import PlanDocument
 from cohesio.format.vocabulary import InterventionStatus, _
 
-from .findings import Element, Flag, Severity, flag
+from .findings import Element, Flag, Group, Severity, flag
 from .registry import CheckContext, rule
 
 
@@ -123,6 +123,7 @@ def funds_shared(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:
     Element.POLITICAL_SUPPORT,
     title=_("Every decision has a date"),
     why=_("A decision with a date can be found back in the minutes and shows how current the backing is."),
+    group=Group(_("{count} of {total} decisions have no date."), _("Add the date on which each decision was taken.")),
 )
 def decision_dated(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:
     for i, decision in enumerate(doc.political_support.decisions):
@@ -132,5 +133,6 @@ def decision_dated(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:
                 _("The decision '{decision}' has no date."),
                 _("Add the date on which the decision was taken."),
                 subject=decision.key,
+                total=len(doc.political_support.decisions),
                 decision=decision.title,
             )

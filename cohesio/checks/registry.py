@@ -1,5 +1,6 @@
 """The registry of plan rules: each rule a small function, registered with its code, severity and element."""
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -10,9 +11,9 @@ import networkx as nx
 
 from cohesio.format import PlanDocument
 from cohesio.format.document import Goal, Intervention, Organisation, Partner
-from cohesio.format.vocabulary import PartnerStatus
+from cohesio.format.vocabulary import NetworkKind, PartnerStatus, PlanStatus
 
-from .findings import Element, Finding, Flag, Severity
+from .findings import Element, Finding, Flag, Group, Severity
 
 
 class CheckContext:
@@ -23,6 +24,11 @@ class CheckContext:
         self.lang = lang
         self.today = today
         self.allow_terms = frozenset(t.strip().casefold() for t in allow_terms if t.strip())
+
+    @property
+    def adopted(self) -> bool:
+        """The plan is adopted: prompts to work things out with partners have had their time."""
+        return self.doc.plan.status == PlanStatus.ADOPTED
 
     @cached_property
     def partners(self) -> dict[str, Partner]:
@@ -40,6 +46,15 @@ class CheckContext:
     def present_partners(self) -> list[Partner]:
         """Partners who take part or are invited to; inactive ones have left the network."""
         return [p for p in self.doc.network.partners if p.status != PartnerStatus.INACTIVE]
+
+    @cached_property
+    def cooperation_members(self) -> list[tuple[int, Partner]]:
+        """(position, partner) of the formal partners still in the network: the cooperation structure."""
+        return [
+            (i, p)
+            for i, p in enumerate(self.doc.network.partners)
+            if p.network == NetworkKind.FORMAL and p.status != PartnerStatus.INACTIVE
+        ]
 
     @cached_property
     def interventions_by_goal(self) -> dict[str, list[Intervention]]:
@@ -73,13 +88,19 @@ class Rule:
     title: str
     why: str
     check: RuleFunction
+    groups: dict[str, Group]
 
     def findings(self, doc: PlanDocument, context: CheckContext) -> Iterable[Finding]:
         for f in self.check(doc, context):
+            element = f.element or self.element
+            text = self.groups.get(f.group)
+            # without a group text, only findings with the same message read as one
+            kind = f.group if text is not None else f.group or _short_hash(f.message)
+            group = ":".join(part for part in (self.code, element.value, kind, f.group_by) if part)
             yield Finding(
                 code=self.code,
-                severity=self.severity,
-                element=f.element or self.element,
+                severity=f.severity or self.severity,
+                element=element,
                 path=f.path,
                 message=f.message.format(**f.params),
                 hint=f.hint.format(**f.params),
@@ -87,21 +108,42 @@ class Rule:
                 message_id=f.message,
                 hint_id=f.hint,
                 params=f.params,
+                group=group,
+                group_text=text,
+                total=f.total,
             )
+
+
+def _short_hash(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:8]
 
 
 REGISTRY: dict[str, Rule] = {}
 
 
 def rule(
-    code: str, severity: Severity, element: Element, *, title: str, why: str
+    code: str,
+    severity: Severity,
+    element: Element,
+    *,
+    title: str,
+    why: str,
+    group: Group | None = None,
+    groups: dict[str, Group] | None = None,
 ) -> Callable[[RuleFunction], RuleFunction]:
-    """Register the decorated function as the rule `code`."""
+    """Register the decorated function as the rule `code`.
+
+    `group` is how several of its findings in one element read together; a rule that reports more than one
+    kind of finding names a group text per kind in `groups` and says which in each flag (`flag(group=...)`).
+    """
 
     def register(check: RuleFunction) -> RuleFunction:
         if code in REGISTRY:
             raise ValueError(f"rule {code} is registered twice")
-        REGISTRY[code] = Rule(code, severity, element, title, why, check)
+        texts = dict(groups or {})
+        if group is not None:
+            texts[""] = group
+        REGISTRY[code] = Rule(code, severity, element, title, why, check, texts)
         return check
 
     return register

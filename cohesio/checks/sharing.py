@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from cohesio.format import PlanDocument
 from cohesio.format.vocabulary import Sensitivity, _
 
-from .findings import Element, Flag, Severity, flag
+from .findings import Element, Flag, Group, Severity, flag
 from .registry import CheckContext, rule
 
 _RULE_FIELDS = {
@@ -55,19 +55,25 @@ def agreement_exists(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]
         "An agreement binds only those who signed it. Each organisation that shares or receives information "
         "should have signed, so its staff know they are covered and what is expected of them."
     ),
+    group=Group(
+        _("{count} of {total} organisations that share or receive information have not signed the agreement."),
+        _("Ask the person who may sign for each organisation to sign the agreement, and record the date."),
+    ),
 )
 def agreement_signed(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:
     agreement = doc.sharing.agreement
     if agreement is None:
         return
     signed = {s.organisation for s in agreement.signatories if s.signed_on or agreement.signed_on}
-    for key in sharing_organisations(doc):
+    sharing = sharing_organisations(doc)
+    for key in sharing:
         if key not in signed:
             yield flag(
                 "$.sharing.agreement.signatories",
                 _("{organisation} shares or receives information but has not signed the agreement."),
                 _("Ask the person who may sign for {organisation} to sign the agreement, and record the date."),
                 subject=key,
+                total=len(sharing),
                 organisation=context.organisations[key].name,
             )
 
@@ -81,6 +87,10 @@ def agreement_signed(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]
         "Listing what each partner knows is half the work; the other half is agreeing when each type may be "
         "shared. Without a rule, practitioners either share nothing or share without a basis."
     ),
+    group=Group(
+        _("There is no sharing rule for {count} of {total} types of information."),
+        _("Agree for each why, when and how it may be shared, with whom, and how long it is kept."),
+    ),
 )
 def information_type_has_rule(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:
     with_rule = {r.information_type for r in doc.sharing.rules}
@@ -91,6 +101,7 @@ def information_type_has_rule(doc: PlanDocument, context: CheckContext) -> Itera
                 _("There is no rule for sharing '{information}'."),
                 _("Agree why, when and how '{information}' may be shared, with whom, and how long it is kept."),
                 subject=information_type.key,
+                total=len(doc.sharing.information_types),
                 information=information_type.name,
             )
 
@@ -104,6 +115,10 @@ def information_type_has_rule(doc: PlanDocument, context: CheckContext) -> Itera
         "Frontline workers who rely on trust will only share when they know what happens to the information. "
         "A complete rule (purpose, reason, moment, way, recipients and retention) answers that question."
     ),
+    group=Group(
+        _("{count} of {total} sharing rules leave out why, when, how, the purpose, the recipients or retention."),
+        _("Complete the rules, so partners know exactly when and how the information may be shared."),
+    ),
 )
 def sharing_rule_complete(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:
     names = {t.key: t.name for t in doc.sharing.information_types}
@@ -115,6 +130,7 @@ def sharing_rule_complete(doc: PlanDocument, context: CheckContext) -> Iterator[
                 _("The rule for sharing '{information}' does not say: {fields}."),
                 _("Complete the rule, so partners know exactly when and how this information may be shared."),
                 subject=sharing_rule.key,
+                total=len(doc.sharing.rules),
                 information=names[sharing_rule.information_type],
                 fields=", ".join(_RULE_FIELDS[name] for name in missing),
             )
@@ -151,6 +167,10 @@ def evaluation_scheduled(doc: PlanDocument, context: CheckContext) -> Iterator[F
     Element.COOPERATION,
     title=_("Evaluations of the sharing are not overdue"),
     why=_("An evaluation that keeps slipping is no evaluation. Holding it on time shows partners it matters."),
+    group=Group(
+        _("{count} evaluations of the information sharing are overdue."),
+        _("Hold the evaluation with partners and record what came out of it."),
+    ),
 )
 def evaluation_not_overdue(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:
     for i, evaluation in enumerate(doc.sharing.evaluations):
@@ -194,9 +214,14 @@ def agreement_review_not_overdue(doc: PlanDocument, context: CheckContext) -> It
         "Personal and sensitive information may only be shared on a legal basis. Naming it for each type lets "
         "partners and the data-protection officer check that sharing is allowed."
     ),
+    group=Group(
+        _("{count} of {total} types of personal information have no legal basis for sharing."),
+        _("Ask the data-protection officer which legal basis applies to each, and record it."),
+    ),
 )
 def legal_basis_named(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:
     personal = {Sensitivity.PERSONAL, Sensitivity.SENSITIVE}
+    total = sum(t.sensitivity in personal for t in doc.sharing.information_types)
     for i, information_type in enumerate(doc.sharing.information_types):
         if information_type.sensitivity in personal and not information_type.legal_basis.strip():
             yield flag(
@@ -204,6 +229,7 @@ def legal_basis_named(doc: PlanDocument, context: CheckContext) -> Iterator[Flag
                 _("'{information}' is personal information but has no legal basis for sharing."),
                 _("Ask the data-protection officer which legal basis applies, and record it."),
                 subject=information_type.key,
+                total=total,
                 information=information_type.name,
             )
 

@@ -5,7 +5,7 @@ from collections.abc import Iterable, Iterator
 from cohesio.format import PlanDocument
 from cohesio.format.vocabulary import ExtremismKind, FactorKind, GoalKind, _
 
-from .findings import Element, Flag, Severity, flag
+from .findings import Element, Flag, Group, Severity, flag
 from .registry import CheckContext, rule
 
 
@@ -76,6 +76,16 @@ def setting_fit_described(doc: PlanDocument, context: CheckContext) -> Iterator[
         "stigmatises, costs the trust of partners, and can feed the very radicalisation the plan wants to "
         "prevent. Cover right-wing, left-wing, religiously inspired and other kinds, or explain why one is left out."
     ),
+    groups={
+        "": Group(
+            _("The plan does not say whether it addresses {count} of the {total} kinds of extremism."),
+            _("Add each kind to the plan's scope, or record why it is left out."),
+        ),
+        "reason": Group(
+            _("The plan leaves out {count} kinds of extremism without saying why."),
+            _("Explain for each why it is left out, for instance what the analysis found, or address it after all."),
+        ),
+    },
 )
 def every_kind_considered(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:
     scope = {s.kind: s for s in doc.plan.extremism_scope}
@@ -86,6 +96,7 @@ def every_kind_considered(doc: PlanDocument, context: CheckContext) -> Iterator[
                 _("The plan does not say whether it addresses {kind}."),
                 _("Add {kind} to the plan's scope, or record why it is left out."),
                 subject=kind.value,
+                total=len(ExtremismKind),
                 kind=kind.label.lower(),
             )
     for i, scoped in enumerate(doc.plan.extremism_scope):
@@ -95,6 +106,7 @@ def every_kind_considered(doc: PlanDocument, context: CheckContext) -> Iterator[
                 _("The plan leaves out {kind} without saying why."),
                 _("Explain why {kind} is left out, for instance what the analysis found, or address it after all."),
                 subject=scoped.kind.value,
+                group="reason",
                 kind=scoped.kind.label.lower(),
             )
 
@@ -155,6 +167,10 @@ def not_one_sided(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:
         "General, specific and individual prevention reach different people with different means. Knowing the "
         "level of each goal shows whether the plan covers the whole prevention triangle and who should act."
     ),
+    group=Group(
+        _("{count} of {total} goals have no prevention level."),
+        _("Choose general prevention (everyone), specific (groups at risk) or individual (people involved)."),
+    ),
 )
 def goal_has_level(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:
     for i, goal in enumerate(doc.goals):
@@ -164,6 +180,7 @@ def goal_has_level(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:
                 _("The goal '{goal}' has no prevention level."),
                 _("Choose general prevention (everyone), specific (groups at risk) or individual (people involved)."),
                 subject=goal.key,
+                total=len(doc.goals),
                 goal=goal.title,
             )
 
@@ -177,6 +194,16 @@ def goal_has_level(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:
         "Every goal is either a general goal or a sub-goal. A sub-goal serves a general goal; saying which keeps "
         "the plan readable and lets progress on sub-goals add up to the bigger aims."
     ),
+    groups={
+        "no_parent": Group(
+            _("{count} sub-goals do not say which goal they serve."),
+            _("Choose, for each, the general goal it contributes to."),
+        ),
+        "parent": Group(
+            _("{count} general goals sit under another goal."),
+            _("Make them sub-goals, or remove their parent goals."),
+        ),
+    },
 )
 def goal_hierarchy(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:
     for i, goal in enumerate(doc.goals):
@@ -186,6 +213,7 @@ def goal_hierarchy(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:
                 _("The sub-goal '{goal}' does not say which goal it serves."),
                 _("Choose the general goal this sub-goal contributes to."),
                 subject=goal.key,
+                group="no_parent",
                 goal=goal.title,
             )
         elif goal.kind == GoalKind.GENERAL and goal.parent is not None:
@@ -194,6 +222,7 @@ def goal_hierarchy(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:
                 _("The general goal '{goal}' sits under another goal."),
                 _("Make it a sub-goal, or remove its parent goal."),
                 subject=goal.key,
+                group="parent",
                 goal=goal.title,
             )
 
@@ -217,6 +246,10 @@ def _served_goals(doc: PlanDocument, context: CheckContext) -> set[str]:
         "A goal nobody works on stays a wish. Each goal should be served by an intervention, directly or "
         "through its sub-goals, so partners can see who does what to reach it."
     ),
+    group=Group(
+        _("No intervention works towards {count} of the {total} goals."),
+        _("Link an intervention to each of these goals or to one of their sub-goals, or add new interventions."),
+    ),
 )
 def goal_has_intervention(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:
     served = _served_goals(doc, context)
@@ -227,5 +260,6 @@ def goal_has_intervention(doc: PlanDocument, context: CheckContext) -> Iterator[
                 _("No intervention works towards the goal '{goal}'."),
                 _("Link an intervention to this goal or to one of its sub-goals, or add a new intervention."),
                 subject=goal.key,
+                total=len(doc.goals),
                 goal=goal.title,
             )

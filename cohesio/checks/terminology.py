@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from cohesio.format import PlanDocument
 from cohesio.format.vocabulary import DefinitionAudience, _
 
-from .findings import Element, Flag, Severity, flag
+from .findings import Element, Flag, Group, Severity, flag
 from .lexicon import Entry, Lexicon, harsh_terms
 from .registry import CheckContext, rule
 
@@ -65,6 +65,16 @@ def _harsh_entries(lexicon: Lexicon, text: str, defined_term: str) -> dict[Entry
         "intervention descriptions should use words people can relate to. A plan can accept a term its partners "
         "are comfortable with."
     ),
+    groups={
+        "security": Group(
+            _("The harsh security term '{words}' is used in {count} texts meant for partners and the public."),
+            _("Consider words such as: {alternatives}. If partners are comfortable with it, accept the term."),
+        ),
+        "religious": Group(
+            _("The religious term '{words}' is used in {count} texts meant for partners and the public."),
+            _("Consider words such as: {alternatives}. If partners are comfortable with it, accept the term."),
+        ),
+    },
 )
 def gentle_terminology(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:
     lexicon = harsh_terms(context.lang, context.allow_terms)
@@ -78,6 +88,8 @@ def gentle_terminology(doc: PlanDocument, context: CheckContext) -> Iterator[Fla
                 _("Consider words such as: {alternatives}. If partners are comfortable with it, accept the term."),
                 subject=subject,
                 element=element,
+                group=entry.category if entry.category in _MESSAGES else "security",
+                group_by=entry.term,
                 words=words,
                 alternatives=", ".join(entry.alternatives),
             )

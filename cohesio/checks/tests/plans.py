@@ -325,3 +325,53 @@ def complete_plan_data(*, today: date = TODAY) -> dict[str, Any]:
 def complete_plan(*, today: date = TODAY) -> PlanDocument:
     """A plan the checker finds nothing in when checked on `today`; modify it to make each rule fire."""
     return load(complete_plan_data(today=today))
+
+
+WEAK_ORGANISATIONS = [
+    ("o-town", "Riverton municipality", "local_government"),
+    ("o-school", "Riverton College", "education"),
+    ("o-police", "Riverton police", "police"),
+    ("o-care", "Riverside mental health", "mental_health"),
+    ("o-ngo", "Bridges foundation", "civil_society"),
+    ("o-social", "Riverton social services", "social_services"),
+    ("o-youth", "Riverton youth work", "youth_work"),
+    ("o-probation", "Probation service", "probation"),
+]
+
+
+def weak_plan_data(*, today: date = TODAY) -> dict[str, Any]:
+    """A deliberately weak draft: partners named after their organisations with nothing recorded about them,
+    sharing rules without retention, indicators without baseline or target, and the same harsh word in many
+    texts; the kind of plan whose findings repeat, to measure grouping on."""
+    data = complete_plan_data(today=today)
+    data["plan"]["status"] = "draft"
+    data["plan"]["vision"] = "Riverton stops radicalisation early. Radicalised young people get support."
+    data["plan"]["protection_statement"] = "Our young people, against radicalisation."
+    for goal in data["goals"]:
+        goal["description"] = "Less radicalisation among young people."
+    for intervention in data["interventions"]:
+        intervention["description"] = "Work against radicalisation with partners."
+    data["network"]["organisations"] = [{"key": k, "name": n, "sector": s} for k, n, s in WEAK_ORGANISATIONS]
+    data["network"]["partners"] = [
+        {"key": f"p-{k[2:]}", "name": n, "organisation": k} for k, n, _ in WEAK_ORGANISATIONS
+    ] + [data["network"]["partners"][5]]
+    data["network"]["ties"] = [{"source": "p-town", "target": f"p-{k[2:]}"} for k, _, _ in WEAK_ORGANISATIONS[1:]]
+    data["cooperation"]["coordinator"] = "p-town"
+    for signatory in data["sharing"]["agreement"]["signatories"]:
+        signatory["signed_by"] = None
+    for sharing_rule in data["sharing"]["rules"]:
+        sharing_rule["retention"] = ""
+    data["sharing"]["rules"] += [
+        {**data["sharing"]["rules"][0], "key": f"r-extra-{n}", "purpose": f"Purpose {n}."} for n in range(2)
+    ]
+    for intervention in data["interventions"]:
+        intervention["partners"] = []  # the leads keep their keys: p-school, p-ngo, p-care
+    data["monitoring"] += [{"key": f"m-extra-{n}", "name": f"Indicator {n}", "goal": "g-support"} for n in range(3)]
+    for indicator in data["monitoring"]:
+        indicator["baseline"] = None
+        indicator["target"] = None
+    return data
+
+
+def weak_plan(*, today: date = TODAY) -> PlanDocument:
+    return load(weak_plan_data(today=today))

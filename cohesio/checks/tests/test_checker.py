@@ -57,6 +57,7 @@ def test_finding_serialises_to_json_ready_data():
         "message": "The goal 'Young people feel they belong' has no prevention level.",
         "hint": finding.hint,
         "subject": "g-belong",
+        "group": "LAP025:strategy",
     }
 
 

@@ -59,6 +59,7 @@ def test_json_output_lists_findings_and_a_summary(plan_file, capsys):
         "message": "The plan has no vision yet.",
         "hint": data["findings"][0]["hint"],
         "subject": None,
+        "group": data["findings"][0]["group"],
     }
 
 
