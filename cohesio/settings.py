@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "cohesio.interventions",
     "cohesio.review",
     "cohesio.cocreation",
+    "cohesio.exports",
 ]
 
 MIDDLEWARE = [

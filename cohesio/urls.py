@@ -11,6 +11,7 @@ locality_patterns = [
     path("", include("cohesio.interventions.urls")),
     path("", include("cohesio.review.urls")),
     path("", include("cohesio.cocreation.urls")),
+    path("", include("cohesio.exports.urls")),
 ]
 
 urlpatterns = [

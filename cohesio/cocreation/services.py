@@ -27,7 +27,8 @@ from .elements import Element, Target, element_url, text_fields
 from .mentions import find_mentions
 from .models import Comment, Endorsement, EndorsementDecision, Notification, Proposal, ProposalStatus
 from .selectors import endorser_role, mentioned_members, person_name, political_owner_has_endorsed
-from .workflow import CONSULTATION, transition_for
+from .signals import plan_adopted
+from .workflow import ADOPTED, CONSULTATION, transition_for
 
 logger = logging.getLogger(__name__)
 
@@ -459,6 +460,8 @@ def plan_status_change(*, acting_user, plan: Plan, to_status: str, now=None) -> 
         plan.revision += 1
         plan.save(update_fields=["status", "revision", "updated_at"])
         record(actor=acting_user, action=f"plan.status.{previous}_to_{to_status}", obj=plan, now=now)
+        if to_status == ADOPTED:
+            plan_adopted.send(sender=Plan, plan=plan, acting_user=acting_user, now=now)
     return plan
 
 

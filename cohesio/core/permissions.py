@@ -26,6 +26,7 @@ ALLOW: dict[str, frozenset[str]] = {
             "plan.change_status",
             "plan.adopt",
             "plan.start_review",
+            "plan.publish",
         }
     ),
     Role.PARTNER: frozenset(READ | {"plan.comment", "plan.endorse", "partner.edit_own"}),

@@ -14,6 +14,7 @@ from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, r
 from cohesio.audit.models import AuditEvent
 from cohesio.cocreation.models import Endorsement
 from cohesio.core.models import Invitation, Role
+from cohesio.exports.services import version_publish
 from cohesio.interventions.models import Intervention
 from cohesio.network.models import Partner
 from cohesio.plans.models import Goal
@@ -124,6 +125,12 @@ EXPECTED = {
     # an empty answer: back to the page with a message, nothing saved
     "cocreation:objection_answer": {"GET": _only({"coordinator": 405}), "POST": _only({"coordinator": 302})},
     "cocreation:status": {"GET": _members(200), "POST": _members(200)},
+    # exports: published versions (the world has version 1) and comparing them
+    "exports:versions": READ_PAGE,
+    "exports:publish": COORDINATOR_ACTION,  # an empty note is fine: a version is published
+    "exports:publication": COORDINATOR_ACTION,  # an empty form switches the public page off
+    "exports:compare": READ_PAGE,
+    "exports:compare_json": READ_PAGE,
     # the API: the session signs in; others' localities are not found
     "api:api-root": {"GET": _all(404), "POST": _all(404)},
     "api:openapi-json": {"GET": _all(200), "POST": _all(200)},  # django-ninja serves its description to any method
@@ -167,6 +174,7 @@ def world(riverside, elsewhere):
     users = {role: make_member(riverside, role, f"{role}@riverside.example") for role in ROLES}
     users["outsider"] = make_member(elsewhere, "coordinator", "outsider@elsewhere.example")
     invitation = Invitation.objects.create(locality=riverside, email="new@riverside.example")
+    version_publish(acting_user=users["coordinator"], plan=plan)
     goal = Goal.objects.filter(plan=plan).first().pk
     someone = make_member(riverside, "viewer", "someone@riverside.example")  # the member whose role changes
     objection = Endorsement.objects.create(

@@ -1,0 +1,1 @@
+"""The plan leaves the app: published versions, their differences, and DOCX / PDF / ODT / HTML exports."""

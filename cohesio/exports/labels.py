@@ -1,0 +1,72 @@
+"""Words for the parts and fields of a plan document, as the versions page and the exports show them."""
+
+from django.utils.translation import gettext_lazy as _
+
+from cohesio.checks import Element
+from cohesio.core.choices import label
+
+PART_LABELS = {
+    "plan": _("Plan"),
+    "analysis": _("Analysis"),
+    "analysis.areas": _("Areas"),
+    "analysis.sources": _("Sources"),
+    "analysis.factors": _("Risk and protective factors"),
+    "analysis.indicators": _("Indicators of the analysis"),
+    "goals": _("Goals"),
+    "political_support": _("Political owner"),
+    "political_support.decisions": _("Decisions"),
+    "political_support.budget_lines": _("Budget"),
+    "definitions": _("Definitions"),
+    "network.organisations": _("Organisations"),
+    "network.partners": _("Partners"),
+    "network.community_groups": _("Community groups"),
+    "network.ties": _("Ties between partners"),
+    "cooperation": _("Coordinator"),
+    "sharing.information_types": _("Information types"),
+    "sharing.rules": _("Sharing rules"),
+    "sharing.agreement": _("Agreement"),
+    "sharing.evaluations": _("Evaluations of sharing"),
+    "interventions": _("Interventions"),
+    "monitoring": _("Monitoring indicators"),
+}
+
+FIELD_LABELS = {
+    "title": _("title"),
+    "name": _("name"),
+    "term": _("term"),
+    "text": _("text"),
+    "description": _("description"),
+    "summary": _("summary"),
+    "status": _("status"),
+    "vision": _("vision"),
+    "prevention_level": _("prevention level"),
+    "extremism_kinds": _("kinds of extremism"),
+    "budget": _("budget"),
+    "amount": _("amount"),
+    "year": _("year"),
+    "lead": _("lead"),
+    "partners": _("partners"),
+    "goals": _("goals"),
+    "role": _("role"),
+    "mandate": _("mandate"),
+    "tasks": _("tasks"),
+    "function": _("function"),
+    "organisation": _("organisation"),
+    "starts_on": _("starts on"),
+    "ends_on": _("ends on"),
+    "target_group": _("target group"),
+    "purpose": _("purpose"),
+    "recipients": _("recipients"),
+}
+
+
+def element_label(code: str) -> str:
+    return label(Element, code)
+
+
+def part_label(part: str) -> str:
+    return str(PART_LABELS.get(part, part))
+
+
+def field_label(name: str) -> str:
+    return str(FIELD_LABELS.get(name, name.replace("_", " ")))

@@ -1,0 +1,82 @@
+"""Published versions of a plan (immutable snapshots) and the plan's public page settings."""
+
+import secrets
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from cohesio.core.models import Locality
+from cohesio.plans.models import Plan
+
+
+class VersionOccasion(models.TextChoices):
+    PUBLISHED = "published", _("Published by the coordinator")
+    ADOPTED = "adopted", _("Adopted")
+
+
+class PlanVersion(models.Model):
+    """The plan as it was when it was published or adopted: the open-format document and the checker's findings.
+
+    A version never changes once saved; the database refuses updates on PostgreSQL too (migration 0002).
+    """
+
+    locality = models.ForeignKey(Locality, on_delete=models.CASCADE, related_name="+", editable=False)
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="versions", editable=False)
+    number = models.PositiveIntegerField(_("version"))
+    note = models.CharField(_("note"), max_length=300, blank=True, help_text=_("What this version is, in a line."))
+    occasion = models.CharField(
+        _("occasion"), max_length=20, choices=VersionOccasion.choices, default=VersionOccasion.PUBLISHED
+    )
+    plan_status = models.CharField(_("plan status then"), max_length=20)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("published by"), on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    published_at = models.DateTimeField(_("published at"))
+    format_version = models.CharField(_("format version"), max_length=10)
+    document = models.JSONField(_("plan document"))
+    findings = models.JSONField(_("checker's findings"))
+
+    class Meta:
+        ordering = ["-number"]
+        verbose_name = _("published version")
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "number"], name="version_number_unique_per_plan"),
+            models.CheckConstraint(condition=models.Q(number__gte=1), name="version_number_positive"),
+            models.CheckConstraint(condition=models.Q(occasion__in=VersionOccasion.values), name="version_occasion_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.plan} v{self.number}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ValidationError(_("A published version cannot be changed."))
+        self.locality_id = self.plan.locality_id
+        super().save(*args, **kwargs)
+
+
+def new_public_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class PlanPublication(models.Model):
+    """Whether the plan's public page is on, and its unguessable address. Off until the coordinator switches it on."""
+
+    locality = models.ForeignKey(Locality, on_delete=models.CASCADE, related_name="+", editable=False)
+    plan = models.OneToOneField(Plan, on_delete=models.CASCADE, related_name="publication", editable=False)
+    enabled = models.BooleanField(_("public page on"), default=False)
+    token = models.CharField(max_length=64, unique=True, default=new_public_token, editable=False)
+    revision = models.PositiveIntegerField(default=1, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("public page")
+
+    def __str__(self) -> str:
+        return f"{self.plan} ({'on' if self.enabled else 'off'})"
+
+    def save(self, *args, **kwargs):
+        self.locality_id = self.plan.locality_id
+        super().save(*args, **kwargs)

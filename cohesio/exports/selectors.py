@@ -1,0 +1,64 @@
+"""Reads of published versions and the public page, and the checker's findings as a version stores them."""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils import translation
+
+from cohesio.format import PlanDocument, load
+from cohesio.plans.models import Plan
+from cohesio.review.selectors import plan_findings
+
+from .diff import PlanDiff, diff_documents
+from .models import PlanPublication, PlanVersion
+
+
+def findings_snapshot(plan: Plan, doc: PlanDocument) -> dict:
+    """The checker's summary and findings with their acceptances, in the plan's language, as JSON."""
+    with translation.override(plan.language):
+        review = plan_findings(plan, doc)
+        summary = {key: review.summary[key] for key in ("errors", "warnings", "tips", "accepted", "total")}
+        return {"language": plan.language, "summary": summary, "findings": [r.to_dict() for r in review.findings]}
+
+
+def versions_of(plan: Plan):
+    """The plan's versions, newest first, without their (large) documents."""
+    return PlanVersion.objects.filter(plan=plan).defer("document", "findings").select_related("published_by")
+
+
+def version_numbers(plan: Plan) -> list[int]:
+    """The numbers of the plan's versions, newest first."""
+    return list(PlanVersion.objects.filter(plan=plan).order_by("-number").values_list("number", flat=True))
+
+
+def version_of(plan: Plan, number: int) -> PlanVersion:
+    """One version of the plan by its number, or 404."""
+    return get_object_or_404(PlanVersion.objects.select_related("plan__locality"), plan=plan, number=number)
+
+
+def version_document(version: PlanVersion) -> PlanDocument:
+    """The plan document exactly as the version froze it."""
+    return load(version.document)
+
+
+def versions_compared(plan: Plan, old: int, new: int) -> tuple[PlanVersion, PlanVersion, PlanDiff]:
+    """Two versions of the plan and what changed from `old` to `new` (one query for both)."""
+    versions = {v.number: v for v in PlanVersion.objects.filter(plan=plan, number__in=[old, new])}
+    if old not in versions or new not in versions:
+        raise Http404
+    return versions[old], versions[new], diff_documents(versions[old].document, versions[new].document)
+
+
+def publication_of(plan: Plan) -> PlanPublication:
+    """The plan's public page settings (off, unsaved, when never switched on)."""
+    return PlanPublication.objects.filter(plan=plan).first() or PlanPublication(plan=plan, enabled=False)
+
+
+def public_version(token: str) -> PlanVersion:
+    """The latest version behind a public page that is on; 404 for an unknown token or a page switched off."""
+    publication = PlanPublication.objects.filter(token=token, enabled=True).select_related("plan__locality").first()
+    if publication is None:
+        raise Http404
+    version = PlanVersion.objects.filter(plan=publication.plan).select_related("plan__locality").first()
+    if version is None:
+        raise Http404
+    return version

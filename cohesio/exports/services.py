@@ -1,0 +1,92 @@
+"""Writes of the exports app: publishing a version, switching the public page, and recording each export.
+
+Each takes the acting user, asks the permission function first and writes its audit record (ids only) in the
+same transaction.
+"""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cohesio.audit.services import record
+from cohesio.core.permissions import require
+from cohesio.format import FORMAT_VERSION, dump
+from cohesio.plans.models import Plan
+from cohesio.plans.selectors import plan_document
+
+from .models import PlanPublication, PlanVersion, VersionOccasion
+from .selectors import findings_snapshot
+
+
+class PublicationRefused(Exception):
+    """The public page cannot be switched on now; the message says why in plain words."""
+
+    def __init__(self, message):
+        self.message = message
+        super().__init__(message)
+
+
+def _freeze(*, plan: Plan, acting_user, note: str, occasion: str, now) -> PlanVersion:
+    """Save the plan as it is now as its next version; call it with the plan row locked."""
+    doc = plan_document(plan)
+    last = PlanVersion.objects.filter(plan=plan).order_by("-number").values_list("number", flat=True).first()
+    version = PlanVersion(
+        plan=plan,
+        locality_id=plan.locality_id,
+        number=(last or 0) + 1,
+        note=note.strip(),
+        occasion=occasion,
+        plan_status=plan.status,
+        published_by=acting_user if getattr(acting_user, "is_authenticated", False) else None,
+        published_at=now,
+        format_version=doc.format_version or FORMAT_VERSION,
+        document=dump(doc),
+        findings=findings_snapshot(plan, doc),
+    )
+    version.full_clean()
+    version.save()
+    return version
+
+
+def version_publish(*, acting_user, plan: Plan, note: str = "", now=None) -> PlanVersion:
+    """Freeze the plan as it is now as a new published version, with the checker's findings at this moment."""
+    require(acting_user, "plan.publish", plan.locality)
+    now = now or timezone.now()
+    with transaction.atomic():
+        plan = Plan.objects.select_for_update().select_related("locality").get(pk=plan.pk)
+        version = _freeze(plan=plan, acting_user=acting_user, note=note, occasion=VersionOccasion.PUBLISHED, now=now)
+        record(actor=acting_user, action="plan.version.publish", obj=version, now=now)
+    return version
+
+
+def version_freeze_on_adoption(sender, *, plan: Plan, acting_user, now=None, **kwargs) -> PlanVersion:
+    """Every adoption freezes a version; runs inside the adopting transaction (the `plan_adopted` signal)."""
+    require(acting_user, "plan.adopt", plan.locality)
+    now = now or timezone.now()
+    version = _freeze(plan=plan, acting_user=acting_user, note=_("Adopted"), occasion=VersionOccasion.ADOPTED, now=now)
+    record(actor=acting_user, action="plan.version.adopt", obj=version, now=now)
+    return version
+
+
+def publication_switch(*, acting_user, plan: Plan, enabled: bool, now=None) -> PlanPublication:
+    """Switch the plan's public page on or off. It shows the latest published version, so one must exist."""
+    require(acting_user, "plan.publish", plan.locality)
+    with transaction.atomic():
+        plan = Plan.objects.select_for_update().select_related("locality").get(pk=plan.pk)
+        publication = PlanPublication.objects.filter(plan=plan).first() or PlanPublication(plan=plan)
+        if enabled and not PlanVersion.objects.filter(plan=plan).exists():
+            raise PublicationRefused(_("Publish a version first: the public page shows the latest published version."))
+        publication.enabled = enabled
+        if not publication._state.adding:
+            publication.revision += 1
+        publication.full_clean()
+        publication.save()
+        record(actor=acting_user, action=f"plan.public_page.{'on' if enabled else 'off'}", obj=publication, now=now)
+    return publication
+
+
+def export_record(*, acting_user, plan: Plan, version: PlanVersion | None, file_format: str, public: bool) -> None:
+    """Keep in the audit trail that someone exported the plan: who, which version (or the current plan), format."""
+    action = f"plan.export.{file_format}{'.public' if public else ''}"
+    with transaction.atomic():
+        record(actor=acting_user, action=action, obj=version if version is not None else plan)

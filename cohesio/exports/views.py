@@ -1,0 +1,88 @@
+"""The versions page (publish, list, switch the public page), comparing two versions, and the JSON of a comparison."""
+
+from django.contrib import messages
+from django.http import JsonResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from cohesio.core.access import locality_view
+from cohesio.core.permissions import can
+from cohesio.plans.selectors import plan_for
+
+from .forms import CompareForm, PublishForm
+from .labels import element_label
+from .selectors import publication_of, version_numbers, versions_compared, versions_of
+from .services import PublicationRefused, publication_switch, version_publish
+
+
+def _versions_page(request, plan, *, form=None):
+    versions = list(versions_of(plan))
+    context = {
+        "plan": plan,
+        "versions": versions,
+        "form": form or PublishForm(),
+        "may_publish": can(request.user, "plan.publish", request.locality),
+        "publication": publication_of(plan),
+    }
+    return render(request, "exports/versions.html", context, status=400 if form is not None else 200)
+
+
+@locality_view("plan.view")
+@require_GET
+def versions(request):
+    return _versions_page(request, plan_for(request.locality))
+
+
+@locality_view("plan.publish")
+@require_POST
+def publish(request):
+    plan = plan_for(request.locality)
+    form = PublishForm(request.POST)
+    if not form.is_valid():
+        return _versions_page(request, plan, form=form)
+    version = version_publish(acting_user=request.user, plan=plan, note=form.cleaned_data["note"])
+    messages.success(request, _("Version %(number)s is published.") % {"number": version.number})
+    return redirect("exports:versions", locality=request.locality.slug)
+
+
+@locality_view("plan.publish")
+@require_POST
+def publication(request):
+    plan = plan_for(request.locality)
+    enabled = request.POST.get("enabled") == "on"
+    try:
+        publication_switch(acting_user=request.user, plan=plan, enabled=enabled)
+    except PublicationRefused as refused:
+        messages.error(request, refused.message)
+    else:
+        messages.success(request, _("The public page is on.") if enabled else _("The public page is off."))
+    return redirect("exports:versions", locality=request.locality.slug)
+
+
+def _compared(request, plan):
+    """The two versions asked for (by default the latest and the one before it), and their difference."""
+    numbers = version_numbers(plan)
+    form = CompareForm(request.GET)
+    cleaned = form.cleaned_data if form.is_valid() else {}
+    new = cleaned.get("new") or (numbers[0] if numbers else 0)
+    old = cleaned.get("old") or (new - 1 if new > 1 else new)
+    return numbers, versions_compared(plan, old, new)
+
+
+@locality_view("plan.view")
+@require_GET
+def compare(request):
+    plan = plan_for(request.locality)
+    numbers, (old, new, diff) = _compared(request, plan)
+    groups = [(element_label(e.element), e.changes) for e in diff.elements]
+    context = {"plan": plan, "numbers": numbers, "old": old, "new": new, "diff": diff, "groups": groups}
+    return render(request, "exports/compare.html", context)
+
+
+@locality_view("plan.view")
+@require_GET
+def compare_json(request):
+    plan = plan_for(request.locality)
+    _numbers, (old, new, diff) = _compared(request, plan)
+    return JsonResponse({"old": old.number, "new": new.number, **diff.to_dict()})
