@@ -26,10 +26,25 @@ def _schema(args) -> int:
     return EXIT_OK
 
 
+def _plan_file_max_bytes(*, from_settings: bool) -> int:
+    """The limit on plan files: the setting COHESIO_PLAN_FILE_MAX_BYTES, or for `check` (which runs without
+    Django) the environment variable of the same name."""
+    from cohesio.format.io import MAX_BYTES
+
+    if from_settings:
+        from django.conf import settings
+
+        return settings.COHESIO_PLAN_FILE_MAX_BYTES
+    try:
+        return int(os.environ.get("COHESIO_PLAN_FILE_MAX_BYTES", MAX_BYTES))
+    except ValueError:
+        return MAX_BYTES
+
+
 def _check(args) -> int:
     from cohesio.checks.command import main as check_main
 
-    return check_main(args.rest)
+    return check_main(args.rest, max_bytes=_plan_file_max_bytes(from_settings=False))
 
 
 def _locality(slug: str):
@@ -59,12 +74,17 @@ def _export_json(args) -> int:
 
 
 def _import_json(args) -> int:
+    _django()
     from cohesio.format.files import read_plan_file
 
-    doc = read_plan_file(args.file, prog="cohesio import-json", refused="; nothing was imported")
+    doc = read_plan_file(
+        args.file,
+        prog="cohesio import-json",
+        refused="; nothing was imported",
+        max_bytes=_plan_file_max_bytes(from_settings=True),
+    )
     if doc is None:
         return EXIT_BAD_INPUT
-    _django()
     from django.db import transaction
 
     from cohesio.core.models import Locality

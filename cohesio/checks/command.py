@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from cohesio.format.files import read_plan_file
+from cohesio.format.io import MAX_BYTES
 
 from .checker import check_plan
 from .findings import Element, Finding, FindingGroup, Severity, group_findings, summarise
@@ -95,10 +96,10 @@ def write_json(findings: list[Finding], out: TextIO) -> None:
     out.write("\n")
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run `cohesio check`; return the exit status."""
+def main(argv: Sequence[str] | None = None, *, max_bytes: int = MAX_BYTES) -> int:
+    """Run `cohesio check`; return the exit status. Files over `max_bytes` are refused (exit 2)."""
     args = _parser().parse_args(argv)
-    doc = read_plan_file(args.file, prog="cohesio check")
+    doc = read_plan_file(args.file, prog="cohesio check", max_bytes=max_bytes)
     if doc is None:
         return EXIT_BAD_INPUT
     findings = check_plan(doc, lang=args.lang, allow_terms=args.allow)

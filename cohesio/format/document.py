@@ -1,10 +1,11 @@
 """The open plan format: pydantic models of a whole local action plan (no case data, ever)."""
 
+import math
 from datetime import date
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from .vocabulary import (
     DefinitionAudience,
@@ -28,14 +29,82 @@ from .vocabulary import (
 
 FORMAT_VERSION = "1.0"
 
+# Limits that keep an absurd plan out while leaving real plans far below them (a real plan has tens of goals,
+# partners and interventions, and a few hundred measurements): rows in any one list, and the accepted terms.
+MAX_ROWS = 2000
+MAX_ACCEPTED_TERMS = 200
+ACCEPTED_TERM_MAX_LENGTH = 100
+NAME_MAX_LENGTH = 200
+TEXT_MAX_LENGTH = 20000
+NUL_MESSAGE = "text must not contain NUL characters (\\u0000)"
+
+
+def _without_nul(value: str) -> str:
+    # PostgreSQL cannot store NUL in text, and no person types one: refuse it everywhere, on every database.
+    if "\x00" in value:
+        raise ValueError(NUL_MESSAGE)
+    return value
+
+
+NoNul = AfterValidator(_without_nul)
+T = TypeVar("T")
+Rows = Annotated[list[T], Field(max_length=MAX_ROWS)]
+
 Key = Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.:-]+$")]
-Name = Annotated[str, StringConstraints(min_length=1, max_length=200, strip_whitespace=True)]
-Text = Annotated[str, StringConstraints(max_length=20000)]
+Name = Annotated[str, StringConstraints(min_length=1, max_length=NAME_MAX_LENGTH, strip_whitespace=True), NoNul]
+Text = Annotated[str, StringConstraints(max_length=TEXT_MAX_LENGTH), NoNul]
+Line = Annotated[str, StringConstraints(max_length=200), NoNul]
+Unit = Annotated[str, StringConstraints(max_length=50), NoNul]
+AcceptedTerm = Annotated[str, StringConstraints(min_length=1, max_length=ACCEPTED_TERM_MAX_LENGTH), NoNul]
 Money = Annotated[Decimal, Field(ge=0, max_digits=14, decimal_places=2)]
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=False, use_enum_values=False)
+    model_config = ConfigDict(extra="forbid", frozen=False, use_enum_values=False, allow_inf_nan=False)
+
+
+# How deep each kind of GeoJSON geometry nests its positions: a Point is one position, a Polygon a list of rings.
+GEOMETRY_DEPTH = {"Point": 0, "Polygon": 2, "MultiPolygon": 3}
+GEOMETRY_KEYS = {"type", "coordinates", "bbox"}
+
+
+def _position_problem(value: Any) -> str | None:
+    if not isinstance(value, list) or not 2 <= len(value) <= 3 or not all(_is_number(n) for n in value):
+        return "a position is a list of two or three numbers"
+    return None
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _coordinates_problem(value: Any, depth: int) -> str | None:
+    if depth == 0:
+        return _position_problem(value)
+    if not isinstance(value, list):
+        return "geometry coordinates are not nested as the geometry type needs"
+    for item in value:
+        problem = _coordinates_problem(item, depth - 1)
+        if problem:
+            return problem
+    return None
+
+
+def geometry_problem(geometry: Any) -> str | None:
+    """Why `geometry` is not a GeoJSON Point, Polygon or MultiPolygon of numbers, or None when it is one."""
+    if geometry is None:
+        return None
+    if not isinstance(geometry, dict) or geometry.get("type") not in GEOMETRY_DEPTH:
+        return "geometry must be a GeoJSON Polygon, MultiPolygon or Point"
+    if not isinstance(geometry.get("coordinates"), list):
+        return "geometry needs a coordinates list"
+    extra = sorted(str(k) for k in set(geometry) - GEOMETRY_KEYS)
+    if extra:
+        return f"geometry has fields GeoJSON does not define here: {', '.join(extra)[:200]}"
+    bbox = geometry.get("bbox", [0, 0, 0, 0])
+    if not isinstance(bbox, list) or not all(_is_number(n) for n in bbox):
+        return "a geometry's bbox is a list of numbers"
+    return _coordinates_problem(geometry["coordinates"], GEOMETRY_DEPTH[geometry["type"]])
 
 
 class Locality(Model):
@@ -62,10 +131,12 @@ class Plan(Model):
     protection_statement: Text = Field("", description="Who is protected against what.")
     setting_fit: Text = Field("", description="How the plan fits the regional and national setting.")
     cooperation_process: Text = ""
-    extremism_scope: list[ExtremismScope] = []
+    extremism_scope: Rows[ExtremismScope] = []
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")] = "en"
-    accepted_terms: list[Annotated[str, StringConstraints(min_length=1, max_length=100)]] = Field(
-        [], description="Words the plan checker's terminology rule accepts for this plan."
+    accepted_terms: list[AcceptedTerm] = Field(
+        [],
+        max_length=MAX_ACCEPTED_TERMS,
+        description="Words the plan checker's terminology rule accepts for this plan.",
     )
 
     @model_validator(mode="after")
@@ -85,7 +156,7 @@ class Goal(Model):
     kind: GoalKind = GoalKind.GENERAL
     parent: Key | None = None
     prevention_level: PreventionLevel | None = None
-    extremism_kinds: list[ExtremismKind] = []
+    extremism_kinds: Rows[ExtremismKind] = []
     shared_by_all: bool = False
 
 
@@ -93,7 +164,7 @@ class Decision(Model):
     key: Key
     title: Name
     decided_on: date | None = None
-    reference: Annotated[str, StringConstraints(max_length=200)] = ""
+    reference: Line = ""
     summary: Text = ""
 
 
@@ -102,22 +173,22 @@ class BudgetLine(Model):
     name: Name
     amount: Money
     year: int | None = Field(None, ge=1990, le=2100)
-    funding_source: Annotated[str, StringConstraints(max_length=200)] = ""
-    shared_with: list[PolicyField] = []
+    funding_source: Line = ""
+    shared_with: Rows[PolicyField] = []
 
 
 class PoliticalSupport(Model):
-    owner_name: Annotated[str, StringConstraints(max_length=200)] = ""
-    owner_office: Annotated[str, StringConstraints(max_length=200)] = ""
-    decisions: list[Decision] = []
-    budget_lines: list[BudgetLine] = []
+    owner_name: Line = ""
+    owner_office: Line = ""
+    decisions: Rows[Decision] = []
+    budget_lines: Rows[BudgetLine] = []
 
 
 class Definition(Model):
     key: Key
     term: Name
     text: Text = ""
-    local_wording: Annotated[str, StringConstraints(max_length=200)] = ""
+    local_wording: Line = ""
     audience: DefinitionAudience = DefinitionAudience.PARTNERS
 
 
@@ -128,11 +199,9 @@ class Area(Model):
 
     @model_validator(mode="after")
     def _geometry_is_geojson(self) -> "Area":
-        if self.geometry is not None:
-            if self.geometry.get("type") not in {"Polygon", "MultiPolygon", "Point"}:
-                raise ValueError("geometry must be a GeoJSON Polygon, MultiPolygon or Point")
-            if not isinstance(self.geometry.get("coordinates"), list):
-                raise ValueError("geometry needs a coordinates list")
+        problem = geometry_problem(self.geometry)
+        if problem:
+            raise ValueError(problem)
         return self
 
 
@@ -149,34 +218,34 @@ class Factor(Model):
     kind: FactorKind
     title: Name
     description: Text = ""
-    extremism_kinds: list[ExtremismKind] = []
-    areas: list[Key] = []
-    sources: list[Key] = []
+    extremism_kinds: Rows[ExtremismKind] = []
+    areas: Rows[Key] = []
+    sources: Rows[Key] = []
     timeframe: Timeframe = Timeframe.PRESENT
     urgency: Urgency | None = None
 
 
 class Observation(Model):
     area: Key | None = None
-    period: Annotated[str, StringConstraints(min_length=1, max_length=20)]
+    period: Annotated[str, StringConstraints(min_length=1, max_length=20), NoNul]
     value: float
 
 
 class AnalysisIndicator(Model):
     key: Key
     name: Name
-    unit: Annotated[str, StringConstraints(max_length=50)] = ""
+    unit: Unit = ""
     synthetic: bool = False
     source: Key | None = None
-    observations: list[Observation] = []
+    observations: Rows[Observation] = []
 
 
 class Analysis(Model):
     summary: Text = ""
-    areas: list[Area] = []
-    sources: list[Source] = []
-    factors: list[Factor] = []
-    indicators: list[AnalysisIndicator] = []
+    areas: Rows[Area] = []
+    sources: Rows[Source] = []
+    factors: Rows[Factor] = []
+    indicators: Rows[AnalysisIndicator] = []
 
 
 class Organisation(Model):
@@ -188,7 +257,7 @@ class Organisation(Model):
 class Partner(Model):
     key: Key
     name: Name
-    function: Annotated[str, StringConstraints(max_length=200)] = ""
+    function: Line = ""
     organisation: Key | None = None
     sector: Sector | None = Field(None, description="For people without an organisation (informal network).")
     network: NetworkKind = NetworkKind.FORMAL
@@ -223,10 +292,10 @@ class Tie(Model):
 
 
 class Network(Model):
-    organisations: list[Organisation] = []
-    partners: list[Partner] = []
-    community_groups: list[CommunityGroup] = []
-    ties: list[Tie] = []
+    organisations: Rows[Organisation] = []
+    partners: Rows[Partner] = []
+    community_groups: Rows[CommunityGroup] = []
+    ties: Rows[Tie] = []
 
 
 class Cooperation(Model):
@@ -245,7 +314,7 @@ class InformationType(Model):
 class SharingRule(Model):
     key: Key
     information_type: Key
-    recipients: list[Key] = Field([], description="Organisations that may receive it.")
+    recipients: Rows[Key] = Field([], description="Organisations that may receive it.")
     purpose: Text = ""
     why: Text = ""
     when: Text = ""
@@ -262,12 +331,10 @@ class Signatory(Model):
 class Agreement(Model):
     title: Name
     text: Text = ""
-    based_on: Annotated[str, StringConstraints(max_length=200)] = Field(
-        "", description="An existing agreement reused as a template (truancy, child neglect, ...)."
-    )
+    based_on: Line = Field("", description="An existing agreement reused as a template (truancy, child neglect, ...).")
     signed_on: date | None = None
     review_date: date | None = None
-    signatories: list[Signatory] = []
+    signatories: Rows[Signatory] = []
 
 
 class SharingEvaluation(Model):
@@ -280,10 +347,10 @@ class SharingEvaluation(Model):
 
 
 class Sharing(Model):
-    information_types: list[InformationType] = []
-    rules: list[SharingRule] = []
+    information_types: Rows[InformationType] = []
+    rules: Rows[SharingRule] = []
     agreement: Agreement | None = None
-    evaluations: list[SharingEvaluation] = []
+    evaluations: Rows[SharingEvaluation] = []
 
 
 class Intervention(Model):
@@ -291,11 +358,11 @@ class Intervention(Model):
     name: Name
     description: Text = ""
     prevention_level: PreventionLevel
-    extremism_kinds: list[ExtremismKind] = []
-    target_group: Annotated[str, StringConstraints(max_length=300)] = ""
-    goals: list[Key] = []
+    extremism_kinds: Rows[ExtremismKind] = []
+    target_group: Annotated[str, StringConstraints(max_length=300), NoNul] = ""
+    goals: Rows[Key] = []
     lead: Key | None = None
-    partners: list[Key] = []
+    partners: Rows[Key] = []
     status: InterventionStatus = InterventionStatus.PLANNED
     starts_on: date | None = None
     ends_on: date | None = None
@@ -311,19 +378,19 @@ class Intervention(Model):
 class Measurement(Model):
     measured_on: date
     value: float
-    note: Annotated[str, StringConstraints(max_length=500)] = ""
+    note: Annotated[str, StringConstraints(max_length=500), NoNul] = ""
 
 
 class MonitoringIndicator(Model):
     key: Key
     name: Name
-    unit: Annotated[str, StringConstraints(max_length=50)] = ""
+    unit: Unit = ""
     baseline: float | None = None
     target: float | None = None
     goal: Key | None = None
     intervention: Key | None = None
     synthetic: bool = False
-    measurements: list[Measurement] = []
+    measurements: Rows[Measurement] = []
 
 
 class PlanDocument(Model):
@@ -332,15 +399,15 @@ class PlanDocument(Model):
     format_version: str = FORMAT_VERSION
     locality: Locality
     plan: Plan
-    goals: list[Goal] = []
+    goals: Rows[Goal] = []
     political_support: PoliticalSupport = PoliticalSupport()
-    definitions: list[Definition] = []
+    definitions: Rows[Definition] = []
     analysis: Analysis = Analysis()
     network: Network = Network()
     cooperation: Cooperation = Cooperation()
     sharing: Sharing = Sharing()
-    interventions: list[Intervention] = []
-    monitoring: list[MonitoringIndicator] = []
+    interventions: Rows[Intervention] = []
+    monitoring: Rows[MonitoringIndicator] = []
 
     @model_validator(mode="after")
     def _references_resolve(self) -> "PlanDocument":
