@@ -3,8 +3,10 @@
 from .checker import RuleInfo, check_plan, rules
 from .findings import Element, Finding, FindingGroup, Group, Severity, by_element, group_findings, summarise
 from .lexicon import languages
+from .registry import CoCreation
 
 __all__ = [
+    "CoCreation",
     "Element",
     "Finding",
     "FindingGroup",

@@ -1,16 +1,21 @@
 """Rules for the regional analysis: risk and protective factors, their sources, urgency, and what lies ahead."""
 
+import re
 from collections.abc import Iterator
 
 from cohesio.format import PlanDocument
 from cohesio.format.vocabulary import FactorKind, SourceKind, Timeframe, _
 
 from .findings import Element, Flag, Group, Severity, flag
-from .lexicon import identity_words
+from .framing import identity_mentions
 from .registry import CheckContext, rule
 
 # The kinds of source the analysis should draw on; research is welcome but does not replace them.
 _MAIN_SOURCE_KINDS = (SourceKind.CIVIL_SOCIETY, SourceKind.FRONTLINE, SourceKind.NATIONAL_DATA)
+
+# The analysis may state once, in its summary, how urgent the situation is (English, Dutch); the format has
+# no field for that yet.
+_URGENCY_STATED = re.compile(r"\b(urgen|dringend|acute?\b|acuut|spoedeisend)", re.IGNORECASE)
 
 
 @rule(
@@ -99,7 +104,8 @@ def varied_sources(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:
     title=_("Every risk factor says how urgent it is"),
     why=_(
         "Not every risk needs action tomorrow. Stating the urgency of each risk helps partners set priorities "
-        "together and explains to the council why some work comes first."
+        "together and explains to the council why some work comes first. The urgency may also be stated once, "
+        "for the situation as a whole, in the analysis summary."
     ),
     group=Group(
         _("{count} of {total} risk factors do not say how urgent they are."),
@@ -107,6 +113,9 @@ def varied_sources(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:
     ),
 )
 def risk_has_urgency(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:
+    if _URGENCY_STATED.search(doc.analysis.summary):
+        return
+    risks = sum(f.kind == FactorKind.RISK for f in doc.analysis.factors)
     for i, factor in enumerate(doc.analysis.factors):
         if factor.kind == FactorKind.RISK and factor.urgency is None:
             yield flag(
@@ -114,6 +123,7 @@ def risk_has_urgency(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]
                 _("The risk factor '{factor}' does not say how urgent it is."),
                 _("Choose low, medium or high urgency, together with the partners who know the situation."),
                 subject=factor.key,
+                total=risks,
                 factor=factor.title,
             )
 
@@ -154,12 +164,11 @@ def emerging_developments(doc: PlanDocument, context: CheckContext) -> Iterator[
     ),
 )
 def behaviour_not_identity(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:
-    words = identity_words(context.lang)
     for i, factor in enumerate(doc.analysis.factors):
         if factor.kind != FactorKind.RISK:
             continue  # naming a community's own strengths is not a risk label
         for field in ("title", "description"):
-            matches = words.find(getattr(factor, field))
+            matches = identity_mentions(getattr(factor, field), context.lang)
             if matches:
                 yield flag(
                     f"$.analysis.factors[{i}].{field}",
@@ -187,4 +196,31 @@ def analysis_has_areas(doc: PlanDocument, context: CheckContext) -> Iterator[Fla
             "$.analysis.areas",
             _("The analysis does not name any areas yet."),
             _("Add the neighbourhoods or villages the analysis covers, so it can be shown on a map."),
+        )
+
+
+@rule(
+    "LAP017",
+    Severity.WARNING,
+    Element.ANALYSIS,
+    title=_("The analysis hears civil society, not only institutions"),
+    why=_(
+        "Figures from the police and reports from professionals show one side of the picture: what institutions "
+        "see. Community organisations, inhabitants and civil society see what happens before it reaches an "
+        "institution, and what the plan's measures feel like from the other side. An analysis with no "
+        "civil-society source misses that, and is harder for communities to recognise as theirs."
+    ),
+)
+def civil_society_heard(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:
+    sources = doc.analysis.sources
+    kinds = {s.kind for s in sources}
+    if len(kinds) >= 2 and SourceKind.CIVIL_SOCIETY not in kinds:  # a single kind is LAP012's finding
+        yield flag(
+            "$.analysis.sources",
+            _("None of the {count} sources of the analysis comes from civil society or the community."),
+            _(
+                "Add what community organisations, key figures or inhabitants see, for instance from a residents' "
+                "evening or talks with a community group."
+            ),
+            count=len(sources),
         )

@@ -11,18 +11,20 @@ from . import (  # noqa: F401
     analysis,
     cooperation,
     definitions,
+    framing,
     interventions,
     monitoring,
     network,
     plan,
     political_support,
+    readability,
     sharing,
     strategy,
     terminology,
 )
 from .findings import Element, Finding, Severity
 from .lexicon import languages
-from .registry import REGISTRY, CheckContext
+from .registry import REGISTRY, CheckContext, CoCreation
 
 
 @dataclass(frozen=True)
@@ -42,16 +44,22 @@ def rules() -> list[RuleInfo]:
 
 
 def check_plan(
-    doc: PlanDocument, *, lang: str = "en", today: date | None = None, allow_terms: Iterable[str] = ()
+    doc: PlanDocument,
+    *,
+    lang: str = "en",
+    today: date | None = None,
+    allow_terms: Iterable[str] = (),
+    cocreation: CoCreation | None = None,
 ) -> list[Finding]:
     """All findings for `doc`, errors first, then by code.
 
     `lang` chooses the word lists (see `languages()`), `today` the day overdue dates are judged against,
-    and `allow_terms` the terms the plan's partners have accepted.
+    `allow_terms` the terms the plan's partners have accepted, and `cocreation` how much partners outside the
+    municipality took part (left out: not known, and the rule on it stays silent).
     """
     if lang not in languages():
         raise ValueError(f"there are no word lists for the language '{lang}' (known: {', '.join(languages())})")
-    context = CheckContext(doc, lang=lang, today=today or date.today(), allow_terms=allow_terms)
+    context = CheckContext(doc, lang=lang, today=today or date.today(), allow_terms=allow_terms, cocreation=cocreation)
     findings = [finding for rule in REGISTRY.values() for finding in rule.findings(doc, context)]
     findings.sort(key=lambda f: (-f.severity.rank, f.code))
     return findings

@@ -1,8 +1,10 @@
 """Rules for interventions: each tied to a goal, led by a partner, and every prevention level covered."""
 
+from collections import Counter
 from collections.abc import Iterator
 
 from cohesio.format import PlanDocument
+from cohesio.format.document import Intervention
 from cohesio.format.vocabulary import InterventionStatus, PreventionLevel, _
 
 from .findings import Element, Flag, Group, Severity, flag
@@ -92,3 +94,83 @@ def intervention_has_lead(doc: PlanDocument, context: CheckContext) -> Iterator[
                 total=len(doc.interventions),
                 intervention=intervention.name,
             )
+
+
+def delivering(doc: PlanDocument) -> list[Intervention]:
+    """The interventions the plan delivers: running ones, or when none runs yet, the planned ones too."""
+    running = [iv for iv in doc.interventions if iv.status == InterventionStatus.RUNNING]
+    return running or [iv for iv in doc.interventions if iv.status == InterventionStatus.PLANNED]
+
+
+@rule(
+    "LAP083",
+    Severity.WARNING,
+    Element.INTERVENTIONS,
+    title=_("Delivery does not rest on one organisation"),
+    why=_(
+        "When most interventions are led by one organisation, the plan stands or falls with it: a reorganisation, "
+        "a budget cut or one person leaving stops most of the work at once. It also tells the other partners "
+        "that the plan is not really theirs. Sharing the lead spreads both the load and the ownership."
+    ),
+)
+def delivery_spread(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:
+    led = [iv for iv in delivering(doc) if iv.lead is not None]
+    if len(led) < 3:
+        return
+    leads = Counter(_lead_organisation(iv.lead, context) for iv in led)
+    ((name, count),) = leads.most_common(1)
+    if count * 2 > len(led):
+        yield flag(
+            "$.interventions",
+            _("{count} of the {under_way} interventions under way are led by {organisation}."),
+            _(
+                "Ask other partners to take the lead of some interventions, so the plan does not depend on one "
+                "organisation."
+            ),
+            count=count,
+            under_way=len(led),
+            organisation=name,
+        )
+
+
+def _lead_organisation(key: str, context: CheckContext) -> str:
+    partner = context.partners[key]
+    organisation = context.organisations.get(partner.organisation or "")
+    return organisation.name if organisation else partner.name
+
+
+@rule(
+    "LAP084",
+    Severity.WARNING,
+    Element.INTERVENTIONS,
+    title=_("Every kind of extremism the plan addresses has interventions at each level it works on"),
+    why=_(
+        "Addressing a kind of extremism in the scope is a promise. If there is general prevention for every kind "
+        "but individual support only for one, people drawn into the other kinds have nowhere to go, and the plan "
+        "is one-sided where it matters most. Interventions that do not name a kind count for every kind."
+    ),
+    group=Group(
+        _("There is no intervention on {kind} at {count} of the {total} prevention levels the plan works on."),
+        _("Add interventions on {kind} at those levels, or make existing ones cover it."),
+    ),
+)
+def kinds_covered_at_each_level(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:
+    ongoing = [iv for iv in doc.interventions if iv.status != InterventionStatus.STOPPED]
+    levels = [level for level in PreventionLevel if any(iv.prevention_level == level for iv in ongoing)]
+    addressed = [s.kind for s in doc.plan.extremism_scope if s.addressed]
+    for kind in addressed:
+        for level in levels:
+            if not any(
+                iv.prevention_level == level and (not iv.extremism_kinds or kind in iv.extremism_kinds)
+                for iv in ongoing
+            ):
+                yield flag(
+                    "$.interventions",
+                    _("No intervention works on {kind} at the level of {level}."),
+                    _("Add an intervention on {kind} for {level}, or make an existing one cover it."),
+                    subject=f"{kind.value}:{level.value}",
+                    group_by=kind.value,
+                    total=len(levels),
+                    kind=kind.label.lower(),
+                    level=level.label.lower(),
+                )

@@ -2,7 +2,10 @@
 
 An entry lists its forms as simple patterns: `*` stands for any letters, so `radicalis*` matches
 "radicalised" and "radicalisation", and `*terroris*` matches Dutch "antiterrorisme". Words of a
-form may be separated by spaces or hyphens. `neutral_before` and `neutral_after` list words that,
+form may be separated by spaces or hyphens. Two bits of morphology keep the lists short: a part in
+brackets may be left out (`(ge)neutraliseer*` is also `neutraliseer*`), and a word ending in `+` takes
+each of the language's inflection endings, listed as `endings` in the data file (`hunt+ down` is "hunt
+down", "hunts down", "hunted down", "hunting down"). `neutral_before` and `neutral_after` list words that,
 right before or after a match, make it a neutral use ("data security", "security of the data").
 Words are looked up by their first three letters, so a text is only tried against forms that could match.
 """
@@ -18,6 +21,29 @@ from importlib import resources
 _DATA = resources.files("cohesio.checks") / "data"
 _CONTEXT_WINDOW = 60
 _WORD = re.compile(r"\w+")
+
+
+_OPTIONAL = re.compile(r"\(([^()]*)\)")
+
+
+def expand_forms(forms: list[str] | tuple[str, ...], endings: tuple[str, ...] = ("",)) -> list[str]:
+    """The forms with their optional parts and inflection endings spelled out, in order, without repeats."""
+    expanded: list[str] = []
+    pending = list(forms)
+    while pending:
+        form = pending.pop(0)
+        optional = _OPTIONAL.search(form)
+        if optional:
+            with_part = form[: optional.start()] + optional.group(1) + form[optional.end() :]
+            without = form[: optional.start()] + form[optional.end() :]
+            pending[:0] = [with_part, " ".join(without.split())]
+            continue
+        words = [[w[:-1] + e for e in endings] if w.endswith("+") else [w] for w in form.split()]
+        variants = [""]
+        for options in words:
+            variants = [f"{v} {o}".strip() for v in variants for o in options]
+        expanded.extend(variants)
+    return list(dict.fromkeys(expanded))
 
 
 def _pattern(form: str) -> str:
@@ -55,25 +81,51 @@ class Entry:
     pattern: re.Pattern
     neutral_before: re.Pattern | None
     neutral_after: re.Pattern | None
+    factual_when_dated: bool = False
 
     @classmethod
-    def from_data(cls, data: dict) -> "Entry":
+    def from_data(cls, data: dict, endings: tuple[str, ...] = ("",)) -> "Entry":
         # Longer forms first, so "islamic extremism" wins over a shorter form at the same place.
-        forms = sorted(data["forms"], key=lambda f: (-len(f.split()), -len(f)))
+        forms = sorted(expand_forms(data["forms"], endings), key=lambda f: (-len(f.split()), -len(f)))
         return cls(
             term=data["term"],
             category=data["category"],
             forms=tuple(forms),
             alternatives=tuple(data.get("alternatives", ())),
             pattern=re.compile("|".join(_pattern(f) for f in forms), re.IGNORECASE),
-            neutral_before=_context(data.get("neutral_before", []), before=True),
-            neutral_after=_context(data.get("neutral_after", []), before=False),
+            neutral_before=_context(expand_forms(data.get("neutral_before", []), endings), before=True),
+            neutral_after=_context(expand_forms(data.get("neutral_after", []), endings), before=False),
+            factual_when_dated=bool(data.get("factual_when_dated", False)),
         )
 
     def is_neutral(self, text: str, start: int, end: int) -> bool:
         before = self.neutral_before and self.neutral_before.search(text, max(0, start - _CONTEXT_WINDOW), start)
         after = self.neutral_after and self.neutral_after.match(text[end : end + _CONTEXT_WINDOW])
-        return bool(before or after)
+        return bool(before or after or (self.factual_when_dated and is_dated(text, start, end)))
+
+
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "januari|februari|maart|mei|juni|juli|augustus|oktober"
+)
+_YEAR = r"(?:19|20)\d\d"
+# right after the term: "the attack of (12) February 2015", "de aanslag in Parijs in 2015", "attacks (2015)"
+_DATED_AFTER = re.compile(
+    rf"^[^.;:!?]{{0,40}}?(?<!\w)(?:(?:\d{{1,2}}\s+)?(?:{_MONTHS})\s+)?{_YEAR}(?!\w)", re.IGNORECASE
+)
+# right before it: "the 2015 attacks", "the 13 November attack", "de aanslag van 7 januari"
+_DATED_BEFORE = re.compile(rf"(?<!\w)(?:{_YEAR}|\d{{1,2}}\s+(?:{_MONTHS}))(?:\s+[\w-]+)?\s*$", re.IGNORECASE)
+_DAY_MONTH_AFTER = re.compile(rf"^\s+(?:of|on|van|op)\s+\d{{1,2}}\s+(?:{_MONTHS})(?!\w)", re.IGNORECASE)
+
+
+def is_dated(text: str, start: int, end: int) -> bool:
+    """Whether the words at start..end name a dated event ("the attack of February 2015"): a fact, not framing."""
+    after = text[end : end + 60]
+    return bool(
+        _DATED_AFTER.match(after)
+        or _DAY_MONTH_AFTER.match(after)
+        or _DATED_BEFORE.search(text[max(0, start - 30) : start])
+    )
 
 
 @dataclass(frozen=True)
@@ -138,6 +190,24 @@ class Lexicon:
         return Lexicon([e for e in self.entries if e not in dropped])
 
 
+class WordSet:
+    """A plain list of forms (same patterns as the word lists) to ask whether a text contains any of them."""
+
+    def __init__(self, forms: list[str], endings: tuple[str, ...] = ("",)):
+        self.forms = tuple(expand_forms(forms, endings))
+        self.pattern = re.compile("|".join(_pattern(f) for f in self.forms), re.IGNORECASE) if self.forms else None
+
+    def search(self, text: str) -> re.Match | None:
+        return self.pattern.search(text) if self.pattern else None
+
+    def match_at(self, text: str, start: int) -> re.Match | None:
+        """A form that starts at `start`, after any spaces or hyphens."""
+        if self.pattern is None:
+            return None
+        m = re.compile(r"[\s-]*").match(text, start)
+        return self.pattern.match(text, m.end() if m else start)
+
+
 @cache
 def languages() -> tuple[str, ...]:
     """The languages that have word lists."""
@@ -150,7 +220,8 @@ def _lexicon(kind: str, lang: str) -> Lexicon:
     if not source.is_file():
         raise ValueError(f"there is no word list '{kind}' for the language '{lang}' (known: {', '.join(languages())})")
     data = json.loads(source.read_text(encoding="utf-8"))
-    return Lexicon([Entry.from_data(e) for e in data["entries"]])
+    endings = tuple(data.get("endings", [""]))
+    return Lexicon([Entry.from_data(e, endings) for e in data["entries"]])
 
 
 @lru_cache(maxsize=64)
@@ -162,3 +233,13 @@ def harsh_terms(lang: str, accepted: frozenset[str] = frozenset()) -> Lexicon:
 def identity_words(lang: str) -> Lexicon:
     """Words naming a religion, ethnicity or nationality in `lang`."""
     return _lexicon("identity", lang)
+
+
+@cache
+def word_set(kind: str, name: str, lang: str) -> WordSet:
+    """The list `name` of the data file `kind_lang.json` (such as the risk words of the identity file)."""
+    source = _DATA / f"{kind}_{lang}.json"
+    if not source.is_file():
+        raise ValueError(f"there is no word list '{kind}' for the language '{lang}' (known: {', '.join(languages())})")
+    data = json.loads(source.read_text(encoding="utf-8"))
+    return WordSet(data.get(name, []), tuple(data.get("endings", [""])))

@@ -1,11 +1,14 @@
 """Rules for monitoring: every goal measured by an indicator with a baseline and a target."""
 
+from collections import defaultdict
 from collections.abc import Iterator
 
 from cohesio.format import PlanDocument
+from cohesio.format.document import Goal, MonitoringIndicator
 from cohesio.format.vocabulary import _
 
 from .findings import Element, Flag, Group, Severity, flag
+from .lexicon import word_set
 from .registry import CheckContext, rule
 
 
@@ -90,4 +93,79 @@ def indicator_has_baseline_and_target(doc: PlanDocument, context: CheckContext) 
                 group="target",
                 total=len(doc.monitoring),
                 indicator=indicator.name,
+            )
+
+
+def indicators_by_goal(doc: PlanDocument) -> dict[str, list[MonitoringIndicator]]:
+    """The indicators that measure each goal: its own, and those of the interventions that serve it."""
+    goals_of_intervention = {iv.key: iv.goals for iv in doc.interventions}
+    by_goal: dict[str, list[MonitoringIndicator]] = defaultdict(list)
+    for indicator in doc.monitoring:
+        keys = [indicator.goal] if indicator.goal else []
+        if indicator.intervention is not None:
+            keys += goals_of_intervention[indicator.intervention]
+        for key in dict.fromkeys(keys):
+            by_goal[key].append(indicator)
+    return by_goal
+
+
+def _words(name: str, lang: str):
+    return word_set("indicators", name, lang)
+
+
+def counts_activity(indicator: MonitoringIndicator, lang: str) -> bool:
+    """Whether the indicator, by its name and unit, counts signals (referrals, reports) or work done ("number of
+    trainings") and names no outcome."""
+    text = f"{indicator.name} {indicator.unit}"
+    if _words("outcome", lang).search(text):
+        return False
+    work_done = _words("count", lang).search(text) and _words("activity", lang).search(text)
+    return bool(_words("signals", lang).search(text) or work_done)
+
+
+def _goal_is_the_activity(goal: Goal, lang: str) -> bool:
+    """A goal that is itself about signals or work ("hate incidents are reported") is measured by counting them."""
+    text = f"{goal.title} {goal.description}"
+    return bool(_words("signals", lang).search(text) or _words("activity", lang).search(text))
+
+
+@rule(
+    "LAP092",
+    Severity.WARNING,
+    Element.MONITORING,
+    title=_("Goals are measured by what changes, not only by the work done"),
+    why=_(
+        "The number of trainings given or meetings held shows the work, not whether young people are safer or "
+        "feel they belong. Counts of referrals, reports and concerns are harder still: more of them can mean "
+        "more awareness and trust, not more risk, so a goal such as 'fewer young people at risk' cannot be read "
+        "from them. A goal needs at least one indicator of the change it is after. (The plan format does not yet "
+        "say whether an indicator is an activity, an output or an outcome, nor which direction is better; the "
+        "check reads the indicator's name and unit.)"
+    ),
+    group=Group(
+        _("{count} of {total} goals are measured only by activity, not by what changes."),
+        _(
+            "Add, for each, an indicator of the change the goal is after, and read counts of referrals or reports "
+            "with care: more of them can mean more awareness, not more risk."
+        ),
+    ),
+)
+def goal_measured_by_outcome(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:
+    measured = indicators_by_goal(doc)
+    for i, goal in enumerate(doc.goals):
+        indicators = measured.get(goal.key, [])
+        if _goal_is_the_activity(goal, context.lang):
+            continue
+        if indicators and all(counts_activity(ind, context.lang) for ind in indicators):
+            yield flag(
+                f"$.goals[{i}]",
+                _("The goal '{goal}' is measured only by activity ('{indicators}'), not by what changes."),
+                _(
+                    "Add an indicator of the change the goal is after; counts of referrals or reports can rise with "
+                    "awareness, not with risk."
+                ),
+                subject=goal.key,
+                total=len(doc.goals),
+                goal=goal.title,
+                indicators="', '".join(ind.name for ind in indicators),
             )

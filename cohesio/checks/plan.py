@@ -3,7 +3,7 @@
 from collections.abc import Callable, Iterator
 
 from cohesio.format import PlanDocument
-from cohesio.format.vocabulary import _
+from cohesio.format.vocabulary import PlanStatus, _
 
 from .findings import Element, Flag, Group, Severity, flag
 from .registry import CheckContext, rule
@@ -129,4 +129,52 @@ def review_not_overdue(doc: PlanDocument, context: CheckContext) -> Iterator[Fla
             _("The plan was due for review on {date}."),
             _("Hold the review with partners, then set the next review date."),
             date=review.isoformat(),
+        )
+
+
+@rule(
+    "LAP008",
+    Severity.WARNING,
+    Element.PLAN,
+    title=_("Partners outside the municipality helped write the plan"),
+    why=_(
+        "A plan written inside the town hall is the municipality's plan, not the partners'. Comments, proposed "
+        "changes and endorsements from schools, care, police, civil society and communities show the plan was "
+        "made together, and that partners will carry it. A plan adopted without any of them may look complete "
+        "and still have nobody behind it. The check looks at what Cohesio recorded; it says nothing when it "
+        "cannot know (a plan file checked on its own)."
+    ),
+)
+def plan_co_created(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:
+    cocreation = context.cocreation
+    if cocreation is None or cocreation.total > 0:
+        return
+    status = doc.plan.status
+    if status in (PlanStatus.ADOPTED, PlanStatus.UNDER_REVIEW):
+        yield flag(
+            "$.plan.status",
+            _(
+                "The plan was adopted without any comment, proposal or endorsement from partners outside the "
+                "municipality."
+            ),
+            _(
+                "At the next review, ask partners to comment on each element and to endorse the plan before it is "
+                "adopted again."
+            ),
+        )
+    elif status == PlanStatus.CONSULTATION:
+        yield flag(
+            "$.plan.status",
+            _(
+                "The plan is in consultation, but no partner outside the municipality has commented on it, "
+                "proposed a change or endorsed it yet."
+            ),
+            _("Invite partners to comment on the elements that concern them, and ask them to endorse the plan."),
+        )
+    else:
+        yield flag(
+            "$.plan.status",
+            _("No partner outside the municipality has commented on the plan or proposed a change yet."),
+            _("Invite partners to comment on the elements that concern them while the plan is still a draft."),
+            severity=Severity.TIP,
         )

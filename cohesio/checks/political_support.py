@@ -1,10 +1,12 @@
 """Rules for political support: a named owner, a recorded decision, and a budget that covers the interventions."""
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 
 from cohesio.format import PlanDocument
-from cohesio.format.vocabulary import InterventionStatus, _
+from cohesio.format.document import Decision
+from cohesio.format.vocabulary import InterventionStatus, PlanStatus, _
 
 from .findings import Element, Flag, Group, Severity, flag
 from .registry import CheckContext, rule
@@ -14,6 +16,21 @@ def _amount(value: Decimal) -> str:
     return f"{value:,.2f}"
 
 
+# The format has no kind or outcome of a decision yet, so an adoption is read from its wording (English, Dutch).
+_ADOPTION = re.compile(
+    r"\b(adopt|approv|endors|ratif|vastgesteld|vaststel|vast te stellen|goedgekeurd|goedkeur|ingestemd|instem|"
+    r"aangenomen)",
+    re.IGNORECASE,
+)
+
+
+def is_adoption(decision: Decision, plan_status: PlanStatus) -> bool:
+    """Whether the decision adopts (or approves) the plan: said in its title or summary, or any decision of
+    an adopted plan."""
+    wording = f"{decision.title} {decision.summary}"
+    return plan_status == PlanStatus.ADOPTED or bool(_ADOPTION.search(wording))
+
+
 @rule(
     "LAP030",
     Severity.ERROR,
@@ -21,16 +38,22 @@ def _amount(value: Decimal) -> str:
     title=_("A political owner is named"),
     why=_(
         "The beliefs behind a prevention plan are a political choice. A mayor, alderman or council member who "
-        "owns the plan opens doors, defends it when it is questioned, and makes funding possible."
+        "owns the plan opens doors, defends it when it is questioned, and makes funding possible. When the "
+        "council has adopted the plan and given it a budget, the backing is there and a named owner is a warning."
     ),
 )
 def owner_named(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:
-    if not doc.political_support.owner_name.strip():
-        yield flag(
-            "$.political_support.owner_name",
-            _("The plan has no political owner."),
-            _("Name the mayor, alderman or council member who backs the plan."),
-        )
+    support = doc.political_support
+    if support.owner_name.strip():
+        return
+    adopted = any(is_adoption(d, doc.plan.status) for d in support.decisions)
+    funded = any(line.amount > 0 for line in support.budget_lines)
+    yield flag(
+        "$.political_support.owner_name",
+        _("The plan has no political owner."),
+        _("Name the mayor, alderman or council member who backs the plan."),
+        severity=Severity.WARNING if adopted and funded else None,
+    )
 
 
 @rule(

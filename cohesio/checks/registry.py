@@ -16,14 +16,40 @@ from cohesio.format.vocabulary import NetworkKind, PartnerStatus, PlanStatus
 from .findings import Element, Finding, Flag, Group, Severity
 
 
+@dataclass(frozen=True)
+class CoCreation:
+    """How much partners from outside the municipality took part in writing the plan: counts only, no names.
+
+    The plan format does not hold this; an application that records comments, proposals and endorsements
+    (Cohesio does) passes the counts to `check_plan`.
+    """
+
+    comments: int = 0
+    proposals: int = 0
+    endorsements: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.comments + self.proposals + self.endorsements
+
+
 class CheckContext:
     """What a rule may need besides the document: the language, today, the accepted terms, and shared lookups."""
 
-    def __init__(self, doc: PlanDocument, *, lang: str, today: date, allow_terms: Iterable[str]):
+    def __init__(
+        self,
+        doc: PlanDocument,
+        *,
+        lang: str,
+        today: date,
+        allow_terms: Iterable[str],
+        cocreation: CoCreation | None = None,
+    ):
         self.doc = doc
         self.lang = lang
         self.today = today
         self.allow_terms = frozenset(t.strip().casefold() for t in allow_terms if t.strip())
+        self.cocreation = cocreation
 
     @property
     def adopted(self) -> bool:

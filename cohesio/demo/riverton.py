@@ -103,26 +103,25 @@ where people can disagree and still live well together.
 """
 
 PROTECTION_STATEMENT = """\
-- **Young people** are protected against recruitment, grooming and exploitation by extremist groups and \
-individuals, online (chat groups, gaming platforms, social media) and offline.
-- **Neighbourhoods** are protected against polarisation: the hardening of us-versus-them thinking, hostility \
-between groups of residents and the spread of conspiracy stories.
-- **People singled out for who they are** are protected against hate incidents, harassment and intimidation, and \
-get support when it happens.
-- **Families** are protected against being left alone when a relative becomes involved in violent extremism.
-- **People who want to leave an extremist group**, including people returning from prison, are protected against \
-isolation and against being pulled back by their old network.
+- **Young people** are protected against being drawn in by extremist groups and people, online (chat groups, \
+games, social media) and offline.
+- **Neighbourhoods** are protected against polarisation. We do not want groups of residents to turn against each \
+other, or conspiracy stories to spread.
+- **People singled out for who they are** are protected against hate, harassment and intimidation. They get support \
+when it happens.
+- **Families** are not left alone when a relative becomes involved in violent extremism.
+- **People who want to leave an extremist group**, also after prison, are protected against being alone and \
+against being pulled back by their old friends.
 - **Professionals, officials and journalists** are protected against online harassment that aims to silence them.
 """
 
 SETTING_FIT = """\
-The plan follows the national strategy for preventing violent extremism and polarisation and the safety agenda of the \
-River District region. It builds on what Riverton already has: the Care and Safety Hub, where partners already \
-discuss complex cases; the truancy information-sharing agreement between schools, youth care and the municipality, \
-which served as the template for our sharing agreement; the youth policy 2025-2028; the work and participation \
-programme; and the anti-discrimination programme. Specialist help that a town of Riverton's size cannot offer \
-itself, such as exit support and expert advice on online subcultures, is brought in through the regional network \
-and national support services.
+The plan follows the national strategy against violent extremism and polarisation, and the safety plan of the River \
+District region. It builds on what Riverton already has. In the Care and Safety Hub partners already talk about \
+complex cases. Schools, youth care and the town already share information on truancy; that agreement was the model \
+for ours. The plan also ties in with the youth policy 2025-2028, the work programme and the anti-discrimination \
+programme. Help that a town of our size cannot offer itself, such as exit support or advice on online groups, comes \
+from the region and from national services.
 """
 
 COOPERATION_PROCESS = """\
@@ -306,9 +305,9 @@ DEFINITIONS = [
      "or other characteristics, reject equal rights, and accept violence to create or defend a society for their "
      "'own' group only. In Riverton we mostly meet it online, in memes, symbols and closed chat groups."),
     ("def-left-wing", "Left-wing extremism", "activism that crosses into violence", PARTNERS_,
-     "Ideas and movements that want to overturn the democratic order in the name of equality, anti-capitalism or "
-     "anti-fascism, and that accept violence or intimidation against people or property to get there. Peaceful "
-     "activism, protest and civil disobedience without violence are part of democracy and are not extremism."),
+     "Ideas and groups that want to bring down our democracy in the name of equality, or against capitalism or "
+     "fascism, and that accept violence or intimidation against people or property to get there. Peaceful protest, "
+     "also when it breaks rules without violence, is part of democracy. It is not extremism."),
     ("def-religious", "Religiously inspired extremism", "an ideology that uses belief to justify harm", PARTNERS_,
      "Ideas and movements that use a narrow, absolute reading of a religion to divide the world into the pure and "
      "the impure and to justify violence against people who believe or live differently, including people of the "

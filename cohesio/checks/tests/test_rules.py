@@ -4,7 +4,7 @@ from typing import Any
 
 import pytest
 
-from cohesio.checks import Element, check_plan, rules
+from cohesio.checks import CoCreation, Element, check_plan, rules
 from cohesio.format import load
 
 from .changes import (
@@ -40,6 +40,32 @@ def silent(code: str, change: Change, id: str, **options: Any):
     return pytest.param(code, change, options, id=f"{code} {id}")
 
 
+HARD_EN = (
+    "The municipality, in close collaboration with institutional stakeholders, operationalises an integrated, "
+    "multidisciplinary, evidence-informed prevention architecture, facilitating interorganisational information "
+    "exchange, strengthening organisational capabilities and institutionalising sustainable coordination "
+    "mechanisms, thereby contributing substantively to comprehensive societal resilience against radicalisation, "
+    "notwithstanding considerable organisational, jurisdictional and budgetary complexities."
+)
+EASY_EN = (
+    "We want every young person in Riverton to feel at home. Some young people get angry or lonely. Some meet "
+    "people online who tell them that violence is the answer. We want to reach them early. Schools, youth "
+    "workers, parents and the police work on this together. Nobody has to do it alone."
+)
+HARD_NL = (
+    "De gemeente operationaliseert, in nauwe samenwerking met institutionele ketenpartners, een integrale, "
+    "multidisciplinaire en wetenschappelijk onderbouwde preventiearchitectuur, ter bevordering van "
+    "interorganisationele informatie-uitwisseling, versterking van organisatorische capaciteiten en "
+    "institutionalisering van duurzame coördinatiemechanismen, waarmee een substantiële bijdrage wordt geleverd "
+    "aan maatschappelijke weerbaarheid, ondanks aanzienlijke organisatorische, juridische en budgettaire "
+    "complexiteiten binnen de gemeentelijke organisatie."
+)
+EASY_NL = (
+    "We willen dat elk kind in Riverton zich thuis voelt. Soms zijn jongeren boos of eenzaam. Soms praten ze online "
+    "met mensen die zeggen dat geweld de oplossing is. Die jongeren willen we op tijd zien. Scholen, jongerenwerkers, "
+    "ouders en de wijkagent doen dat samen. Niemand staat er alleen voor."
+)
+
 OTHER_ORGANISATION = {"key": "o-library", "name": "Riverton library", "sector": "other"}
 
 FIRES = [
@@ -65,6 +91,33 @@ FIRES = [
           "a hyphenated compound in an intervention"),
     fires("LAP005", "$.plan.vision", setting("plan.vision", "Wij stoppen geradicaliseerde jongeren."),
           "a Dutch harsh term checked in Dutch", lang="nl"),
+    fires("LAP005", "$.plan.vision", setting("plan.vision", "An attack on our open society."), "an undated attack"),
+    # Who people are, anywhere in the plan
+    fires("LAP006", "$.plan.vision", setting("plan.vision", "Muslim youth in North are vulnerable to recruitment."),
+          "a religion linked to risk in the vision"),
+    fires("LAP006", "$.goals[0].description",
+          setting("goals.0.description", "Fewer Moroccan boys drift towards extremist groups."), "origin in a goal"),
+    fires("LAP006", "$.interventions[0].target_group", setting("interventions.0.target_group", "Young Muslims, 12-18"),
+          "a target group defined by religion"),
+    fires("LAP006", "$.network.partners[4].conditions",
+          setting("network.partners.4.conditions", "Turkish and Moroccan associations must report worrying members."),
+          "conditions put on civil society by origin"),
+    fires("LAP006", "$.plan.vision", setting("plan.vision", "Marokkaanse jongeren zijn vatbaar voor ronselaars."),
+          "Dutch: origin linked to risk in the vision", lang="nl"),
+    fires("LAP006", "$.interventions[0].target_group",
+          setting("interventions.0.target_group", "Islamitische jongeren van 12 tot 18 jaar"),
+          "Dutch: a target group defined by religion", lang="nl"),
+    fires("LAP006", "$.network.partners[4].conditions",
+          setting("network.partners.4.conditions", "Islamitische organisaties moeten radicale leden melden."),
+          "Dutch: conditions put on civil society by religion", lang="nl"),
+    # Plain language
+    fires("LAP007", "$.plan.vision", setting("plan.vision", HARD_EN), "a hard English vision"),
+    fires("LAP007", "$.plan.vision", setting("plan.vision", HARD_NL), "a hard Dutch vision", lang="nl"),
+    # Co-creation
+    fires("LAP008", "$.plan.status", setting("plan.status", "adopted"), "adopted without any co-creation",
+          cocreation=CoCreation()),
+    fires("LAP008", "$.plan.status", setting("plan.status", "consultation"), "Dutch: nobody co-created yet",
+          lang="nl", cocreation=CoCreation()),
     # Analysis
     fires("LAP010", "$.analysis.factors", removing("analysis.factors", lambda f: f["kind"] == "protective"),
           "only risk factors"),
@@ -85,6 +138,9 @@ FIRES = [
           setting("analysis.factors.0.description", "Veel Marokkaanse jongeren in Noord."), "a Dutch demonym",
           lang="nl"),
     fires("LAP016", "$.analysis.areas", without_areas, "no areas"),
+    fires("LAP017", "$.analysis.sources", setting("analysis.sources.1.kind", "research"), "no civil-society source"),
+    fires("LAP017", "$.analysis.sources", setting("analysis.sources.1.kind", "research"),
+          "Dutch: no civil-society source", lang="nl"),
     # Strategy and goals
     fires("LAP020", "$.plan.vision", setting("plan.vision", "  "), "a blank vision"),
     fires("LAP021", "$.plan.protection_statement", setting("plan.protection_statement", ""), "no protection statement"),
@@ -188,10 +244,26 @@ FIRES = [
     fires("LAP081", "$.interventions", setting("interventions.2.status", "stopped"),
           "the only individual intervention stopped"),
     fires("LAP082", "$.interventions[0].lead", setting("interventions.0.lead", None), "no lead"),
+    fires("LAP083", "$.interventions", all_of(setting("interventions.1.lead", "p-school"),
+                                              setting("interventions.2.lead", "p-school")),
+          "every intervention led by the school"),
+    fires("LAP083", "$.interventions", all_of(setting("interventions.0.lead", "p-care"),
+                                              setting("interventions.1.lead", "p-care")),
+          "Dutch: two of three led by mental health", lang="nl"),
+    fires("LAP084", "$.interventions", setting("interventions.2.extremism_kinds", ["right_wing"]),
+          "individual support for right-wing extremism only"),
+    fires("LAP084", "$.interventions", setting("interventions.0.extremism_kinds", ["left_wing"]),
+          "Dutch: general prevention for left-wing extremism only", lang="nl"),
     # Monitoring
     fires("LAP090", "$.goals[2]", setting("monitoring.2.goal", None), "a goal without indicator"),
     fires("LAP091", "$.monitoring[0].baseline", setting("monitoring.0.baseline", None), "no baseline"),
     fires("LAP091", "$.monitoring[1].target", setting("monitoring.1.target", None), "no target"),
+    fires("LAP092", "$.goals[0]", setting("monitoring.0.name", "Number of referrals to the contact point"),
+          "a goal measured by referrals"),
+    fires("LAP092", "$.goals[2]", setting("monitoring.2.name", "Number of training sessions given"),
+          "a goal measured by work done"),
+    fires("LAP092", "$.goals[0]", setting("monitoring.0.name", "Aantal zorgmeldingen bij het meldpunt"),
+          "Dutch: a goal measured by reports", lang="nl"),
 ]  # fmt: skip
 
 SILENT = [
@@ -209,7 +281,35 @@ SILENT = [
            allow_terms=["radicalisation"]),
     silent("LAP005", setting("plan.vision", "Wij werken aan veiligheid en armoedebestrijding."),
            "Dutch neutral words", lang="nl"),
+    silent("LAP005", setting("plan.vision", "After the attack of February 2015 the town came together."),
+           "a dated event is a fact"),
+    silent("LAP005", setting("plan.vision", "Na de aanslag van februari 2015 kwam de stad samen."),
+           "Dutch: a dated event is a fact", lang="nl"),
+    silent("LAP006", setting("plan.vision", "Militant Islamist environments and right-wing extremist groups recruit "
+                                            "online."), "ideologies are not groups of people"),
+    silent("LAP006", setting("interventions.0.target_group", "Muslim women who face discrimination"),
+           "support for people targeted by discrimination"),
+    silent("LAP006", setting("plan.vision", "We work with the Turkish and Moroccan communities of Riverton."),
+           "communities named as partners"),
+    silent("LAP006", setting("plan.vision", "Anti-Muslim hatred is a risk in our town."), "hostility is behaviour"),
+    silent("LAP006", setting("network.partners.2.conditions", "Moroccan youth must be reported."),
+           "conditions of a partner outside civil society"),
+    silent("LAP006", setting("plan.vision", "Militante islamistische milieus en rechts-extremistische groepen ronselen "
+                                            "online."), "Dutch: ideologies are not groups of people", lang="nl"),
+    silent("LAP006", setting("plan.vision", "Turkse nationalistische groepen zijn een risico."),
+           "Dutch: an ideology named by its nationality", lang="nl"),
+    silent("LAP006", setting("interventions.0.target_group", "Moslima's die discriminatie ervaren"),
+           "Dutch: support for people facing discrimination", lang="nl"),
+    silent("LAP007", setting("plan.vision", EASY_EN), "an easy English vision"),
+    silent("LAP007", setting("plan.vision", HARD_EN[:120]), "a hard but short text"),
+    silent("LAP007", setting("plan.vision", EASY_NL), "an easy Dutch vision", lang="nl"),
+    silent("LAP008", setting("plan.status", "adopted"), "adopted with comments", cocreation=CoCreation(comments=3)),
+    silent("LAP008", setting("plan.status", "adopted"), "nothing known about co-creation"),
+    silent("LAP008", setting("plan.status", "consultation"), "Dutch: an endorsement", lang="nl",
+           cocreation=CoCreation(endorsements=1)),
     silent("LAP012", setting("analysis.sources.2.kind", "research"), "two kinds of source"),
+    silent("LAP017", setting("analysis.sources.2.kind", "research"), "civil society among the sources"),
+    silent("LAP017", setting("analysis.sources.0.kind", "national_data"), "Dutch: civil society heard", lang="nl"),
     silent("LAP013", setting("analysis.factors.1.urgency", None), "a protective factor without urgency"),
     silent("LAP015", setting("analysis.factors.0.description", "Anti-Muslim graffiti near the station."),
            "hostility against a group is behaviour"),
@@ -239,7 +339,22 @@ SILENT = [
     silent("LAP077", all_of(setting("sharing.information_types.0.legal_basis", ""),
                             setting("sharing.information_types.0.sensitivity", "internal")),
            "internal information without legal basis"),
+    silent("LAP083", all_of(setting("interventions.1.lead", "p-school"), setting("interventions.2.status", "stopped")),
+           "Dutch: too few interventions under way to tell", lang="nl"),
+    silent("LAP083", all_of(setting("interventions.1.lead", "p-school"), setting("interventions.2.lead", "p-school"),
+                            setting("interventions.0.status", "completed"), setting("interventions.1.status", "stopped")),
+           "work that is done or stopped does not count"),
+    silent("LAP084", setting("interventions.2.extremism_kinds", ["right_wing", "left_wing", "religiously_inspired"]),
+           "every kind addressed at every level"),
+    silent("LAP084", all_of(only_addressing("right_wing"), setting("interventions.2.extremism_kinds", ["right_wing"])),
+           "Dutch: a kind outside the scope", lang="nl"),
     silent("LAP090", setting("monitoring.1.goal", None), "a goal measured through its intervention"),
+    silent("LAP092", all_of(setting("goals.0.title", "Hate incidents are reported"),
+                            setting("monitoring.0.name", "Number of hate incidents reported")),
+           "a goal about reporting is measured by reports"),
+    silent("LAP092", setting("monitoring.0.name", "Number of pupils who feel they belong"), "an outcome counted"),
+    silent("LAP092", setting("monitoring.0.name", "Aantal leerlingen dat zich thuis voelt op school"),
+           "Dutch: an outcome counted", lang="nl"),
 ]  # fmt: skip
 
 
