@@ -13,7 +13,12 @@
     var layer = L.geoJSON(JSON.parse(data.textContent), {
       interactive: false,
       style: { color: "#1d70b8", weight: 2, fillOpacity: 0.15 },
-      onEachFeature: function (feature, lyr) { lyr.bindTooltip(feature.properties.name, { permanent: true, direction: "center" }); }
+      onEachFeature: function (feature, lyr) {
+        // A name is text, never markup: Leaflet puts a string tooltip in as HTML, a DOM node as it is.
+        var label = document.createElement("span");
+        label.textContent = String(feature.properties.name);
+        lyr.bindTooltip(label, { permanent: true, direction: "center" });
+      }
     }).addTo(map);
     if (layer.getLayers().length) { map.fitBounds(layer.getBounds()); }
   }
