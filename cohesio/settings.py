@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_forms_gds",
     "django_htmx",
+    "ninja",  # the API docs page uses django-ninja's own copy of Swagger UI, not a CDN
     "simple_history",
     "cohesio.audit",
     "cohesio.plans",
