@@ -16,6 +16,15 @@ def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _english_after_each_test():
+    """A request in Dutch leaves Dutch active in the thread; the next test starts in the default language."""
+    yield
+    from django.utils import translation
+
+    translation.deactivate()
+
+
 @pytest.fixture
 def riverside(db):
     from cohesio.core.models import Locality

@@ -7,7 +7,7 @@ from simple_history.models import HistoricalRecords
 
 from cohesio.core.choices import choices, in_choices
 from cohesio.format.vocabulary import FactorKind, SourceKind, Timeframe, Urgency
-from cohesio.plans.models import PlanOwned, validate_extremism_kinds
+from cohesio.plans.models import KEY_UNIQUE, PlanRow, validate_extremism_kinds
 
 
 def validate_geometry(value):
@@ -19,31 +19,38 @@ def validate_geometry(value):
         raise ValidationError(_("The GeoJSON geometry needs coordinates."), code="invalid_geometry")
 
 
-class Area(PlanOwned):
+class Area(PlanRow):
     """A neighbourhood, district or village shown on the map."""
+
+    key_prefix = "area"
+    key_from = "name"
 
     name = models.CharField(_("name"), max_length=200)
     geometry = models.JSONField(_("GeoJSON geometry"), null=True, blank=True, validators=[validate_geometry])
 
-    class Meta(PlanOwned.Meta):
+    class Meta(PlanRow.Meta):
         verbose_name = _("area")
-        constraints = [models.UniqueConstraint(fields=["plan", "name"], name="area_name_unique_per_plan")]
+        constraints = [KEY_UNIQUE, models.UniqueConstraint(fields=["plan", "name"], name="area_name_unique_per_plan")]
 
     def __str__(self) -> str:
         return self.name
 
 
-class Source(PlanOwned):
+class Source(PlanRow):
     """Where a piece of the analysis comes from."""
+
+    key_prefix = "source"
+    key_from = "name"
 
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind of source"), max_length=20, choices=choices(SourceKind))
     description = models.TextField(_("description"), blank=True)
     collected_on = models.DateField(_("collected on"), null=True, blank=True)
 
-    class Meta(PlanOwned.Meta):
+    class Meta(PlanRow.Meta):
         verbose_name = _("source")
         constraints = [
+            KEY_UNIQUE,
             models.UniqueConstraint(fields=["plan", "name"], name="source_name_unique_per_plan"),
             models.CheckConstraint(condition=in_choices("kind", SourceKind), name="source_kind_valid"),
         ]
@@ -52,8 +59,11 @@ class Source(PlanOwned):
         return self.name
 
 
-class Factor(PlanOwned):
+class Factor(PlanRow):
     """A risk or protective factor, described as behaviour and circumstances, never as who people are."""
+
+    key_prefix = "factor"
+    key_from = "title"
 
     kind = models.CharField(_("risk or protective"), max_length=20, choices=choices(FactorKind))
     title = models.CharField(_("title"), max_length=200)
@@ -68,9 +78,10 @@ class Factor(PlanOwned):
 
     history = HistoricalRecords()
 
-    class Meta(PlanOwned.Meta):
+    class Meta(PlanRow.Meta):
         verbose_name = _("factor")
         constraints = [
+            KEY_UNIQUE,
             models.CheckConstraint(condition=in_choices("kind", FactorKind), name="factor_kind_valid"),
             models.CheckConstraint(condition=in_choices("timeframe", Timeframe), name="factor_timeframe_valid"),
             models.CheckConstraint(
@@ -82,31 +93,40 @@ class Factor(PlanOwned):
         return self.title
 
 
-class AnalysisIndicator(PlanOwned):
+class AnalysisIndicator(PlanRow):
     """A series of figures per area and period (e.g. reported incidents), possibly synthetic demo data."""
+
+    key_prefix = "aindicator"
+    key_from = "name"
 
     name = models.CharField(_("name"), max_length=200)
     unit = models.CharField(_("unit"), max_length=50, blank=True)
     synthetic = models.BooleanField(_("synthetic (made-up) figures"), default=False)
     source = models.ForeignKey(Source, on_delete=models.SET_NULL, null=True, blank=True, related_name="indicators")
 
-    class Meta(PlanOwned.Meta):
+    class Meta(PlanRow.Meta):
         verbose_name = _("analysis indicator")
-        constraints = [models.UniqueConstraint(fields=["plan", "name"], name="analysis_indicator_name_unique_per_plan")]
+        constraints = [
+            KEY_UNIQUE,
+            models.UniqueConstraint(fields=["plan", "name"], name="analysis_indicator_name_unique_per_plan"),
+        ]
 
     def __str__(self) -> str:
         return self.name
 
 
-class Observation(PlanOwned):
+class Observation(PlanRow):
     """One value of an analysis indicator for an area and a period."""
+
+    key_prefix = "observation"
+    key_from = "period"
 
     indicator = models.ForeignKey(AnalysisIndicator, on_delete=models.CASCADE, related_name="observations")
     area = models.ForeignKey(Area, on_delete=models.CASCADE, null=True, blank=True, related_name="observations")
     period = models.CharField(_("period"), max_length=20)
     value = models.FloatField(_("value"))
 
-    class Meta(PlanOwned.Meta):
+    class Meta(PlanRow.Meta):
         verbose_name = _("observation")
 
     def __str__(self) -> str:

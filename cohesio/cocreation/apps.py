@@ -8,3 +8,29 @@ class CocreationConfig(AppConfig):
     name = "cohesio.cocreation"
     label = "cocreation"
     verbose_name = _("Co-creation")
+
+    def ready(self):
+        from cohesio.plans.editing import DELETE_NOTES
+
+        DELETE_NOTES.append(_comments_note)
+
+
+def _comments_note(obj) -> str:
+    from django.contrib.contenttypes.models import ContentType
+    from django.utils.translation import ngettext
+
+    from .models import Comment
+
+    count = Comment.objects.filter(
+        plan_id=obj.plan_id, content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
+    ).count()
+    return (
+        ngettext(
+            "%(n)d comment is about it; it stays with the element, no longer tied to it.",
+            "%(n)d comments are about it; they stay with the element, no longer tied to it.",
+            count,
+        )
+        % {"n": count}
+        if count
+        else ""
+    )

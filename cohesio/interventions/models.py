@@ -9,10 +9,13 @@ from simple_history.models import HistoricalRecords
 from cohesio.core.choices import choices, in_choices
 from cohesio.format.vocabulary import InterventionStatus, PreventionLevel
 from cohesio.network.models import Partner
-from cohesio.plans.models import Goal, PlanOwned, validate_extremism_kinds
+from cohesio.plans.models import KEY_UNIQUE, Goal, PlanRow, validate_extremism_kinds
 
 
-class Intervention(PlanOwned):
+class Intervention(PlanRow):
+    key_prefix = "intervention"
+    key_from = "name"
+
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     prevention_level = models.CharField(_("prevention level"), max_length=20, choices=choices(PreventionLevel))
@@ -36,9 +39,10 @@ class Intervention(PlanOwned):
 
     history = HistoricalRecords()
 
-    class Meta(PlanOwned.Meta):
+    class Meta(PlanRow.Meta):
         verbose_name = _("intervention")
         constraints = [
+            KEY_UNIQUE,
             models.UniqueConstraint(fields=["plan", "name"], name="intervention_name_unique_per_plan"),
             models.CheckConstraint(
                 condition=in_choices("prevention_level", PreventionLevel), name="intervention_level_valid"
@@ -62,8 +66,11 @@ class Intervention(PlanOwned):
         return reverse("interventions:detail", kwargs={"locality": self.locality.slug, "pk": self.pk})
 
 
-class MonitoringIndicator(PlanOwned):
+class MonitoringIndicator(PlanRow):
     """How progress on a goal or intervention is measured: baseline, target and unit."""
+
+    key_prefix = "indicator"
+    key_from = "name"
 
     name = models.CharField(_("name"), max_length=200)
     unit = models.CharField(_("unit"), max_length=50, blank=True)
@@ -75,20 +82,23 @@ class MonitoringIndicator(PlanOwned):
     )
     synthetic = models.BooleanField(_("synthetic (made-up) figures"), default=False)
 
-    class Meta(PlanOwned.Meta):
+    class Meta(PlanRow.Meta):
         verbose_name = _("monitoring indicator")
 
     def __str__(self) -> str:
         return self.name
 
 
-class Measurement(PlanOwned):
+class Measurement(PlanRow):
+    key_prefix = "measurement"
+    key_from = "measured_on"
+
     indicator = models.ForeignKey(MonitoringIndicator, on_delete=models.CASCADE, related_name="measurements")
     measured_on = models.DateField(_("measured on"))
     value = models.FloatField(_("value"))
     note = models.CharField(_("note"), max_length=500, blank=True)
 
-    class Meta(PlanOwned.Meta):
+    class Meta(PlanRow.Meta):
         verbose_name = _("measurement")
         ordering = ["measured_on", "id"]
 

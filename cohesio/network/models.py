@@ -10,16 +10,20 @@ from simple_history.models import HistoricalRecords
 from cohesio.analysis.models import Area
 from cohesio.core.choices import choices, in_choices
 from cohesio.format.vocabulary import NetworkKind, PartnerStatus, Sector, TieKind
-from cohesio.plans.models import PlanOwned
+from cohesio.plans.models import KEY_UNIQUE, PlanRow
 
 
-class Organisation(PlanOwned):
+class Organisation(PlanRow):
+    key_prefix = "org"
+    key_from = "name"
+
     name = models.CharField(_("name"), max_length=200)
     sector = models.CharField(_("sector"), max_length=30, choices=choices(Sector))
 
-    class Meta(PlanOwned.Meta):
+    class Meta(PlanRow.Meta):
         verbose_name = _("organisation")
         constraints = [
+            KEY_UNIQUE,
             models.UniqueConstraint(fields=["plan", "name"], name="organisation_name_unique_per_plan"),
             models.CheckConstraint(condition=in_choices("sector", Sector), name="organisation_sector_valid"),
         ]
@@ -28,8 +32,11 @@ class Organisation(PlanOwned):
         return self.name
 
 
-class Partner(PlanOwned):
+class Partner(PlanRow):
     """A named person taking part in the plan, with their role, mandate, tasks, interests, doubts and conditions."""
+
+    key_prefix = "partner"
+    key_from = "name"
 
     name = models.CharField(_("name"), max_length=200)
     function = models.CharField(_("function"), max_length=200, blank=True)
@@ -62,9 +69,10 @@ class Partner(PlanOwned):
 
     history = HistoricalRecords()
 
-    class Meta(PlanOwned.Meta):
+    class Meta(PlanRow.Meta):
         verbose_name = _("partner")
         constraints = [
+            KEY_UNIQUE,
             models.UniqueConstraint(
                 fields=["plan"], condition=Q(is_plan_coordinator=True), name="one_coordinator_per_plan"
             ),
@@ -84,8 +92,11 @@ class Partner(PlanOwned):
         return self.organisation.sector if self.organisation_id else self.sector
 
 
-class CommunityGroup(PlanOwned):
+class CommunityGroup(PlanRow):
     """A community or group in the informal network."""
+
+    key_prefix = "group"
+    key_from = "name"
 
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True)
@@ -94,24 +105,30 @@ class CommunityGroup(PlanOwned):
         Partner, on_delete=models.SET_NULL, null=True, blank=True, related_name="community_groups"
     )
 
-    class Meta(PlanOwned.Meta):
+    class Meta(PlanRow.Meta):
         verbose_name = _("community group")
-        constraints = [models.UniqueConstraint(fields=["plan", "name"], name="community_group_name_unique_per_plan")]
+        constraints = [
+            KEY_UNIQUE,
+            models.UniqueConstraint(fields=["plan", "name"], name="community_group_name_unique_per_plan"),
+        ]
 
     def __str__(self) -> str:
         return self.name
 
 
-class Tie(PlanOwned):
+class Tie(PlanRow):
     """Two partners who work together, and how (shown in the sociogram)."""
+
+    key_prefix = "tie"
 
     source = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="ties_out")
     target = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="ties_in")
     kind = models.CharField(_("kind of tie"), max_length=30, choices=choices(TieKind), default=TieKind.WORKS_WITH)
 
-    class Meta(PlanOwned.Meta):
+    class Meta(PlanRow.Meta):
         verbose_name = _("tie")
         constraints = [
+            KEY_UNIQUE,
             models.UniqueConstraint(fields=["source", "target", "kind"], name="tie_unique"),
             models.CheckConstraint(condition=~Q(source=F("target")), name="tie_two_partners"),
             models.CheckConstraint(condition=in_choices("kind", TieKind), name="tie_kind_valid"),

@@ -19,6 +19,7 @@ from .editing import (
     PlanLocked,
     StaleEdit,
     conflict_rows,
+    delete_notes,
     plan_object_delete,
     plan_object_move,
     plan_object_save,
@@ -138,7 +139,7 @@ def delete(request, kind: str, pk: int):
     return render(
         request,
         "plans/edit/confirm_delete.html",
-        {"editable": editable, "object": obj, "back_url": _element_url(request, editable)},
+        {"editable": editable, "object": obj, "notes": delete_notes(obj), "back_url": _element_url(request, editable)},
     )
 
 

@@ -145,6 +145,16 @@ def conflict_rows(form, current) -> list[tuple[str, str, str]]:
     return rows
 
 
+# Apps above the plan register here what they hold about a row, so that deleting it says so first:
+# each callable takes the row and returns a sentence, or "" when it holds nothing about it.
+DELETE_NOTES: list = []
+
+
+def delete_notes(obj) -> list[str]:
+    """What else in the plan is about this row (comments, accepted findings, ...), in sentences."""
+    return [note for note in (describe(obj) for describe in DELETE_NOTES) if note]
+
+
 def ensure_editable(plan: Plan) -> None:
     if plan.is_locked:
         raise PlanLocked(_("This plan is adopted. Move it to 'under review' before changing it."))

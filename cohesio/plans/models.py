@@ -22,6 +22,8 @@ from cohesio.format.vocabulary import (
     PreventionLevel,
 )
 
+from .keys import KEY_MAX, make_key
+
 
 @deconstructible
 class CodeListValidator:
@@ -116,16 +118,52 @@ class PlanOwned(models.Model):
         super().save(*args, **kwargs)
 
 
-class ExtremismScope(PlanOwned):
+# Every plan row's key is unique within its plan (one constraint per table, named after it).
+KEY_UNIQUE = models.UniqueConstraint(fields=["plan", "key"], name="%(app_label)s_%(class)s_key_unique")
+
+
+class PlanRow(PlanOwned):
+    """Abstract base of every row of the plan document: a stable `key` besides plan, locality, order, revision.
+
+    `key_prefix` and `key_from` (the field whose text makes the key readable) are set per kind.
+    """
+
+    key_prefix = "row"
+    key_from = ""
+
+    key = models.CharField(_("key"), max_length=KEY_MAX, editable=False, default="")
+
+    class Meta(PlanOwned.Meta):
+        abstract = True
+        constraints = [KEY_UNIQUE]
+
+    def save(self, *args, **kwargs):
+        if not self.key:
+            self.key = self.new_key()
+        super().save(*args, **kwargs)
+
+    def new_key(self, taken: set[str] | None = None) -> str:
+        """A key for this row; `taken` (the plan's keys of this kind) saves a query when making many at once."""
+        if taken is None:
+            taken = set(type(self).objects.filter(plan_id=self.plan_id).values_list("key", flat=True))
+        text = str(getattr(self, self.key_from, "") or "") if self.key_from else ""
+        return make_key(self.key_prefix, text, taken)
+
+
+class ExtremismScope(PlanRow):
     """Whether the plan addresses one kind of extremism, and the reason when it does not."""
+
+    key_prefix = "scope"
+    key_from = "kind"
 
     kind = models.CharField(_("kind of extremism"), max_length=30, choices=choices(ExtremismKind))
     addressed = models.BooleanField(_("addressed by the plan"), default=True)
     reason = models.TextField(_("reason when not addressed"), blank=True)
 
-    class Meta(PlanOwned.Meta):
+    class Meta(PlanRow.Meta):
         verbose_name = _("extremism scope")
         constraints = [
+            KEY_UNIQUE,
             models.UniqueConstraint(fields=["plan", "kind"], name="scope_kind_unique_per_plan"),
             models.CheckConstraint(condition=in_choices("kind", ExtremismKind), name="scope_kind_valid"),
         ]
@@ -134,8 +172,11 @@ class ExtremismScope(PlanOwned):
         return label(ExtremismKind, self.kind)
 
 
-class Goal(PlanOwned):
+class Goal(PlanRow):
     """A general goal or a sub-goal, on one level of the prevention triangle."""
+
+    key_prefix = "goal"
+    key_from = "title"
 
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
@@ -153,9 +194,10 @@ class Goal(PlanOwned):
 
     history = HistoricalRecords()
 
-    class Meta(PlanOwned.Meta):
+    class Meta(PlanRow.Meta):
         verbose_name = _("goal")
         constraints = [
+            KEY_UNIQUE,
             models.UniqueConstraint(fields=["plan", "title"], name="goal_title_unique_per_plan"),
             models.CheckConstraint(condition=in_choices("kind", GoalKind), name="goal_kind_valid"),
             models.CheckConstraint(
@@ -169,23 +211,29 @@ class Goal(PlanOwned):
         return self.title
 
 
-class Decision(PlanOwned):
+class Decision(PlanRow):
     """A political decision that backs the plan (council resolution, mayor's decision)."""
+
+    key_prefix = "decision"
+    key_from = "title"
 
     title = models.CharField(_("title"), max_length=200)
     decided_on = models.DateField(_("date of the decision"), null=True, blank=True)
     reference = models.CharField(_("reference"), max_length=200, blank=True)
     summary = models.TextField(_("summary"), blank=True)
 
-    class Meta(PlanOwned.Meta):
+    class Meta(PlanRow.Meta):
         verbose_name = _("decision")
 
     def __str__(self) -> str:
         return self.title
 
 
-class BudgetLine(PlanOwned):
+class BudgetLine(PlanRow):
     """Money for the plan, possibly shared with other policy fields."""
+
+    key_prefix = "budget"
+    key_from = "name"
 
     name = models.CharField(_("name"), max_length=200)
     amount = models.DecimalField(_("amount"), max_digits=14, decimal_places=2)
@@ -195,9 +243,10 @@ class BudgetLine(PlanOwned):
         _("shared with policy fields"), default=list, blank=True, validators=[validate_policy_fields]
     )
 
-    class Meta(PlanOwned.Meta):
+    class Meta(PlanRow.Meta):
         verbose_name = _("budget line")
         constraints = [
+            KEY_UNIQUE,
             models.UniqueConstraint(fields=["plan", "name"], name="budget_line_name_unique_per_plan"),
             models.CheckConstraint(condition=Q(amount__gte=0), name="budget_line_amount_not_negative"),
         ]
@@ -210,8 +259,11 @@ class BudgetLine(PlanOwned):
         return [label(PolicyField, code) for code in self.shared_with or ()]
 
 
-class Definition(PlanOwned):
+class Definition(PlanRow):
     """A term the plan uses, with its meaning and the local wording partners relate to."""
+
+    key_prefix = "definition"
+    key_from = "term"
 
     term = models.CharField(_("term"), max_length=200)
     text = models.TextField(_("definition"), blank=True)
@@ -222,9 +274,10 @@ class Definition(PlanOwned):
 
     history = HistoricalRecords()
 
-    class Meta(PlanOwned.Meta):
+    class Meta(PlanRow.Meta):
         verbose_name = _("definition")
         constraints = [
+            KEY_UNIQUE,
             models.UniqueConstraint(fields=["plan", "term"], name="definition_term_unique_per_plan"),
             models.CheckConstraint(
                 condition=in_choices("audience", DefinitionAudience), name="definition_audience_valid"

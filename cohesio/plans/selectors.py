@@ -25,8 +25,9 @@ def plan_for(locality: Locality) -> Plan:
     return plan
 
 
-def _keys(objects, prefix: str) -> dict[int, str]:
-    return {obj.pk: f"{prefix}-{i + 1}" for i, obj in enumerate(objects)}
+def _keys(objects) -> dict[int, str]:
+    """pk -> the row's stable key, for the references between rows."""
+    return {obj.pk: obj.key for obj in objects}
 
 
 def _ref(keys: dict[int, str], pk: int | None) -> str | None:
@@ -53,7 +54,7 @@ def _plan_part(plan: Plan) -> fmt.Plan:
 
 def _goals(plan: Plan) -> tuple[list[fmt.Goal], dict[int, str]]:
     goals = list(Goal.objects.filter(plan=plan))
-    keys = _keys(goals, "goal")
+    keys = _keys(goals)
     return [
         fmt.Goal(
             key=keys[g.pk],
@@ -77,7 +78,7 @@ def _political_support(plan: Plan) -> fmt.PoliticalSupport:
         owner_office=plan.political_owner_office,
         decisions=[
             fmt.Decision(
-                key=f"decision-{i + 1}",
+                key=d.key,
                 title=d.title,
                 decided_on=d.decided_on,
                 reference=d.reference,
@@ -87,7 +88,7 @@ def _political_support(plan: Plan) -> fmt.PoliticalSupport:
         ],
         budget_lines=[
             fmt.BudgetLine(
-                key=f"budget-{i + 1}",
+                key=b.key,
                 name=b.name,
                 amount=b.amount,
                 year=b.year,
@@ -102,7 +103,7 @@ def _political_support(plan: Plan) -> fmt.PoliticalSupport:
 def _definitions(plan: Plan) -> list[fmt.Definition]:
     return [
         fmt.Definition(
-            key=f"definition-{i + 1}", term=d.term, text=d.text, local_wording=d.local_wording, audience=d.audience
+            key=d.key, term=d.term, text=d.text, local_wording=d.local_wording, audience=d.audience
         )
         for i, d in enumerate(Definition.objects.filter(plan=plan))
     ]
@@ -117,7 +118,7 @@ def _analysis(plan: Plan) -> tuple[fmt.Analysis, dict[int, str]]:
             Prefetch("observations", queryset=Observation.objects.order_by("position", "id"))
         )
     )
-    area_keys, source_keys = _keys(areas, "area"), _keys(sources, "source")
+    area_keys, source_keys = _keys(areas), _keys(sources)
     analysis = fmt.Analysis(
         summary=plan.analysis_summary,
         areas=[fmt.Area(key=area_keys[a.pk], name=a.name, geometry=a.geometry) for a in areas],
@@ -129,7 +130,7 @@ def _analysis(plan: Plan) -> tuple[fmt.Analysis, dict[int, str]]:
         ],
         factors=[
             fmt.Factor(
-                key=f"factor-{i + 1}",
+                key=f.key,
                 kind=f.kind,
                 title=f.title,
                 description=f.description,
@@ -143,7 +144,7 @@ def _analysis(plan: Plan) -> tuple[fmt.Analysis, dict[int, str]]:
         ],
         indicators=[
             fmt.AnalysisIndicator(
-                key=f"aindicator-{i + 1}",
+                key=ind.key,
                 name=ind.name,
                 unit=ind.unit,
                 synthetic=ind.synthetic,
@@ -162,7 +163,7 @@ def _analysis(plan: Plan) -> tuple[fmt.Analysis, dict[int, str]]:
 def _network(plan: Plan, area_keys: dict[int, str]) -> tuple[fmt.Network, fmt.Cooperation, dict, dict]:
     organisations = list(Organisation.objects.filter(plan=plan))
     partners = list(Partner.objects.filter(plan=plan))
-    org_keys, partner_keys = _keys(organisations, "org"), _keys(partners, "partner")
+    org_keys, partner_keys = _keys(organisations), _keys(partners)
     network = fmt.Network(
         organisations=[fmt.Organisation(key=org_keys[o.pk], name=o.name, sector=o.sector) for o in organisations],
         partners=[
@@ -186,7 +187,7 @@ def _network(plan: Plan, area_keys: dict[int, str]) -> tuple[fmt.Network, fmt.Co
         ],
         community_groups=[
             fmt.CommunityGroup(
-                key=f"group-{i + 1}",
+                key=g.key,
                 name=g.name,
                 description=g.description,
                 area=_ref(area_keys, g.area_id),
@@ -206,7 +207,7 @@ def _network(plan: Plan, area_keys: dict[int, str]) -> tuple[fmt.Network, fmt.Co
 
 def _sharing(plan: Plan, org_keys: dict[int, str], partner_keys: dict[int, str]) -> fmt.Sharing:
     info_types = list(InformationType.objects.filter(plan=plan))
-    info_keys = _keys(info_types, "infotype")
+    info_keys = _keys(info_types)
     agreement = Agreement.objects.filter(plan=plan).prefetch_related("signatories").first()
     return fmt.Sharing(
         information_types=[
@@ -222,7 +223,7 @@ def _sharing(plan: Plan, org_keys: dict[int, str], partner_keys: dict[int, str])
         ],
         rules=[
             fmt.SharingRule(
-                key=f"rule-{i + 1}",
+                key=r.key,
                 information_type=info_keys[r.information_type_id],
                 recipients=sorted(org_keys[o.pk] for o in r.recipients.all()),
                 purpose=r.purpose,
@@ -252,7 +253,7 @@ def _sharing(plan: Plan, org_keys: dict[int, str], partner_keys: dict[int, str])
         else None,
         evaluations=[
             fmt.SharingEvaluation(
-                key=f"evaluation-{i + 1}",
+                key=e.key,
                 scheduled_for=e.scheduled_for,
                 done_on=e.done_on,
                 right_information_on_time=e.right_information_on_time,
@@ -266,7 +267,7 @@ def _sharing(plan: Plan, org_keys: dict[int, str], partner_keys: dict[int, str])
 
 def _interventions(plan: Plan, goal_keys, partner_keys) -> tuple[list[fmt.Intervention], list[fmt.MonitoringIndicator]]:
     interventions = list(Intervention.objects.filter(plan=plan).prefetch_related("goals", "partners"))
-    keys = _keys(interventions, "intervention")
+    keys = _keys(interventions)
     indicators = MonitoringIndicator.objects.filter(plan=plan).prefetch_related(
         Prefetch("measurements", queryset=Measurement.objects.order_by("measured_on", "id"))
     )
@@ -289,7 +290,7 @@ def _interventions(plan: Plan, goal_keys, partner_keys) -> tuple[list[fmt.Interv
         for iv in interventions
     ], [
         fmt.MonitoringIndicator(
-            key=f"indicator-{i + 1}",
+            key=m.key,
             name=m.name,
             unit=m.unit,
             baseline=m.baseline,

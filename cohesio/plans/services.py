@@ -10,6 +10,7 @@ from cohesio.interventions.models import Intervention, Measurement, MonitoringIn
 from cohesio.network.models import CommunityGroup, Organisation, Partner, Tie
 from cohesio.sharing.models import Agreement, InformationType, SharingEvaluation, SharingRule, Signatory
 
+from .keys import make_key
 from .models import BudgetLine, Decision, Definition, ExtremismScope, Goal, Plan
 
 
@@ -51,6 +52,7 @@ def _import_strategy(doc: PlanDocument, plan: Plan) -> dict[str, Goal]:
     for i, g in enumerate(doc.goals):
         goals[g.key] = Goal.objects.create(
             plan=plan,
+            key=g.key,
             position=i,
             title=g.title,
             description=g.description,
@@ -66,11 +68,12 @@ def _import_strategy(doc: PlanDocument, plan: Plan) -> dict[str, Goal]:
     ps = doc.political_support
     for i, d in enumerate(ps.decisions):
         Decision.objects.create(
-            plan=plan, position=i, title=d.title, decided_on=d.decided_on, reference=d.reference, summary=d.summary
+            plan=plan, key=d.key, position=i, title=d.title, decided_on=d.decided_on, reference=d.reference, summary=d.summary
         )
     for i, b in enumerate(ps.budget_lines):
         BudgetLine.objects.create(
             plan=plan,
+            key=b.key,
             position=i,
             name=b.name,
             amount=b.amount,
@@ -80,26 +83,28 @@ def _import_strategy(doc: PlanDocument, plan: Plan) -> dict[str, Goal]:
         )
     for i, d in enumerate(doc.definitions):
         Definition.objects.create(
-            plan=plan, position=i, term=d.term, text=d.text, local_wording=d.local_wording, audience=d.audience
+            plan=plan, key=d.key, position=i, term=d.term, text=d.text, local_wording=d.local_wording, audience=d.audience
         )
     return goals
 
 
 def _import_analysis(doc: PlanDocument, plan: Plan) -> dict[str, Area]:
     a = doc.analysis
+    observation_keys: set[str] = set()
     areas = {
-        x.key: Area.objects.create(plan=plan, position=i, name=x.name, geometry=x.geometry)
+        x.key: Area.objects.create(plan=plan, key=x.key, position=i, name=x.name, geometry=x.geometry)
         for i, x in enumerate(a.areas)
     }
     sources = {
         x.key: Source.objects.create(
-            plan=plan, position=i, name=x.name, kind=x.kind, description=x.description, collected_on=x.collected_on
+            plan=plan, key=x.key, position=i, name=x.name, kind=x.kind, description=x.description, collected_on=x.collected_on
         )
         for i, x in enumerate(a.sources)
     }
     for i, f in enumerate(a.factors):
         factor = Factor.objects.create(
             plan=plan,
+            key=f.key,
             position=i,
             kind=f.kind,
             title=f.title,
@@ -113,6 +118,7 @@ def _import_analysis(doc: PlanDocument, plan: Plan) -> dict[str, Area]:
     for i, ind in enumerate(a.indicators):
         indicator = AnalysisIndicator.objects.create(
             plan=plan,
+            key=ind.key,
             position=i,
             name=ind.name,
             unit=ind.unit,
@@ -123,6 +129,7 @@ def _import_analysis(doc: PlanDocument, plan: Plan) -> dict[str, Area]:
             Observation(
                 plan=plan,
                 locality_id=plan.locality_id,
+                key=make_key(Observation.key_prefix, f"{ind.key}-{o.period}-{o.area or ''}", observation_keys),
                 indicator=indicator,
                 position=j,
                 area=areas[o.area] if o.area else None,
@@ -137,13 +144,14 @@ def _import_analysis(doc: PlanDocument, plan: Plan) -> dict[str, Area]:
 def _import_network(doc: PlanDocument, plan: Plan, areas: dict[str, Area]):
     n = doc.network
     orgs = {
-        o.key: Organisation.objects.create(plan=plan, position=i, name=o.name, sector=o.sector)
+        o.key: Organisation.objects.create(plan=plan, key=o.key, position=i, name=o.name, sector=o.sector)
         for i, o in enumerate(n.organisations)
     }
     partners = {}
     for i, p in enumerate(n.partners):
         partners[p.key] = Partner.objects.create(
             plan=plan,
+            key=p.key,
             position=i,
             name=p.name,
             function=p.function,
@@ -163,16 +171,19 @@ def _import_network(doc: PlanDocument, plan: Plan, areas: dict[str, Area]):
     for i, g in enumerate(n.community_groups):
         CommunityGroup.objects.create(
             plan=plan,
+            key=g.key,
             position=i,
             name=g.name,
             description=g.description,
             area=areas[g.area] if g.area else None,
             contact=partners[g.contact] if g.contact else None,
         )
+    tie_keys: set[str] = set()
     Tie.objects.bulk_create(
         Tie(
             plan=plan,
             locality_id=plan.locality_id,
+            key=make_key(Tie.key_prefix, "", tie_keys),
             position=i,
             source=partners[t.source],
             target=partners[t.target],
@@ -188,6 +199,7 @@ def _import_sharing(doc: PlanDocument, plan: Plan, orgs, partners) -> None:
     info_types = {
         t.key: InformationType.objects.create(
             plan=plan,
+            key=t.key,
             position=i,
             organisation=orgs[t.organisation],
             name=t.name,
@@ -200,6 +212,7 @@ def _import_sharing(doc: PlanDocument, plan: Plan, orgs, partners) -> None:
     for i, r in enumerate(s.rules):
         rule = SharingRule.objects.create(
             plan=plan,
+            key=r.key,
             position=i,
             information_type=info_types[r.information_type],
             purpose=r.purpose,
@@ -226,6 +239,7 @@ def _import_sharing(doc: PlanDocument, plan: Plan, orgs, partners) -> None:
     for i, e in enumerate(s.evaluations):
         SharingEvaluation.objects.create(
             plan=plan,
+            key=e.key,
             position=i,
             scheduled_for=e.scheduled_for,
             done_on=e.done_on,
@@ -237,9 +251,11 @@ def _import_sharing(doc: PlanDocument, plan: Plan, orgs, partners) -> None:
 
 def _import_interventions(doc: PlanDocument, plan: Plan, goals, partners) -> None:
     interventions = {}
+    measurement_keys: set[str] = set()
     for i, iv in enumerate(doc.interventions):
         intervention = Intervention.objects.create(
             plan=plan,
+            key=iv.key,
             position=i,
             name=iv.name,
             description=iv.description,
@@ -258,6 +274,7 @@ def _import_interventions(doc: PlanDocument, plan: Plan, goals, partners) -> Non
     for i, m in enumerate(doc.monitoring):
         indicator = MonitoringIndicator.objects.create(
             plan=plan,
+            key=m.key,
             position=i,
             name=m.name,
             unit=m.unit,
@@ -271,6 +288,7 @@ def _import_interventions(doc: PlanDocument, plan: Plan, goals, partners) -> Non
             Measurement(
                 plan=plan,
                 locality_id=plan.locality_id,
+                key=make_key(Measurement.key_prefix, f"{m.key}-{x.measured_on}", measurement_keys),
                 indicator=indicator,
                 position=j,
                 measured_on=x.measured_on,

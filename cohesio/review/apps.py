@@ -8,3 +8,29 @@ class ReviewConfig(AppConfig):
     name = "cohesio.review"
     label = "review"
     verbose_name = _("Plan review")
+
+    def ready(self):
+        from cohesio.plans.editing import DELETE_NOTES
+
+        DELETE_NOTES.append(_accepted_findings_note)
+
+
+def _accepted_findings_note(obj) -> str:
+    from django.utils.translation import ngettext
+
+    from .models import Acknowledgement
+
+    key = getattr(obj, "key", "")
+    if not key:
+        return ""
+    count = Acknowledgement.objects.filter(plan_id=obj.plan_id, path__contains=f"[{key}]").count()
+    return (
+        ngettext(
+            "%(n)d accepted finding is about it: afterwards its acceptance applies to nothing (the check page lists it).",
+            "%(n)d accepted findings are about it: afterwards their acceptances apply to nothing (the check page lists them).",
+            count,
+        )
+        % {"n": count}
+        if count
+        else ""
+    )

@@ -10,11 +10,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from cohesio.checks import Element, Finding, by_element, check_plan, languages, summarise
+from cohesio.checks import CoCreation, Element, Finding, by_element, check_plan, languages, summarise
+from cohesio.core.models import Membership, Role
 from cohesio.format import PlanDocument
+from cohesio.format.paths import keyed_path, positional_path
 from cohesio.plans.models import Plan
 from cohesio.plans.selectors import plan_document
 
+from .grouping import ShownFinding, shown_counts, shown_findings
 from .locations import ELEMENT_PAGES, EditLink, Place, edit_links, elements_on_page, place_of
 from .models import Acknowledgement
 
@@ -24,7 +27,8 @@ class ReviewedFinding:
     """One finding as the app shows it: translated, with its place in the plan and whether it is accepted.
 
     `detail` is what tells it apart from other findings with the same code at the same place ("" when
-    there are none); an acknowledgement is stored with the code, path and detail.
+    there are none). An acknowledgement is stored with the code, the keyed path (rows named by key, so it
+    stays on its row when others are added, deleted or reordered) and the detail.
     """
 
     finding: Finding
@@ -34,6 +38,7 @@ class ReviewedFinding:
     acknowledgement: Acknowledgement | None
     anchor: str
     edit: EditLink | None = None
+    keyed_path: str = ""
 
     @property
     def accepted(self) -> bool:
@@ -62,8 +67,13 @@ class ElementGroup:
     findings: list[ReviewedFinding]
 
     @property
+    def shown(self) -> list[ShownFinding]:
+        """The findings as the page shows them: repeated ones grouped; open ones first, accepted ones after."""
+        return sorted(shown_findings(self.findings), key=lambda s: s.accepted)
+
+    @property
     def counts(self) -> dict[str, int]:
-        return _counts(self.findings)
+        return shown_counts(self.findings)
 
 
 @dataclass
@@ -77,7 +87,13 @@ class PlanReview:
 
     @property
     def summary(self) -> dict[str, int]:
+        """Counts per finding, as the JSON lists them (one entry per row)."""
         return _counts(self.findings)
+
+    @property
+    def shown_summary(self) -> dict[str, int]:
+        """Counts as the pages show them: a group of repeated findings counts once."""
+        return shown_counts(self.findings)
 
     @property
     def groups(self) -> list[ElementGroup]:
@@ -97,7 +113,7 @@ class PlanReview:
     def counts_for(self, element: str) -> dict[str, int]:
         """Counts of the findings shown on the page of `element` (monitoring counts with interventions)."""
         page = next((name for e, name in ELEMENT_PAGES.items() if e.value == element), None)
-        return _counts(self.on_page(page)) if page else _counts([])
+        return shown_counts(self.on_page(page)) if page else shown_counts([])
 
 
 def _counts(findings: list[ReviewedFinding]) -> dict[str, int]:
@@ -121,6 +137,18 @@ def finding_detail(finding: Finding) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
+def cocreation_counts(plan: Plan) -> CoCreation:
+    """Comments, proposals and endorsements on the plan by partners, that is, from outside the municipality."""
+    from cohesio.cocreation.models import Comment, Endorsement, Proposal
+
+    partners = Membership.objects.filter(locality_id=plan.locality_id, role=Role.PARTNER).values("user_id")
+    return CoCreation(
+        comments=Comment.objects.filter(plan=plan, author__in=partners).count(),
+        proposals=Proposal.objects.filter(plan=plan, proposed_by__in=partners).count(),
+        endorsements=Endorsement.objects.filter(plan=plan, user__in=partners).count(),
+    )
+
+
 def plan_findings(
     plan: Plan, doc: PlanDocument | None = None, *, today: date | None = None, with_edit_links: bool = False
 ) -> PlanReview:
@@ -131,7 +159,13 @@ def plan_findings(
     """
     doc = doc if doc is not None else plan_document(plan)
     lang = plan.language if plan.language in languages() else "en"
-    findings = check_plan(doc, lang=lang, today=today or timezone.localdate(), allow_terms=plan.accepted_terms or ())
+    findings = check_plan(
+        doc,
+        lang=lang,
+        today=today or timezone.localdate(),
+        allow_terms=plan.accepted_terms or (),
+        cocreation=cocreation_counts(plan),
+    )
     findings = [f.translated(gettext) for f in findings]
     slug = plan.locality.slug
     pages = {element: reverse(name, kwargs={"locality": slug}) for element, name in ELEMENT_PAGES.items()}
@@ -144,21 +178,35 @@ def plan_findings(
     for number, finding in enumerate(findings, start=1):
         fingerprint = finding_detail(finding)
         detail = fingerprint if shared[(finding.code, finding.path)] > 1 else ""
-        ack = acknowledgements.get((finding.code, finding.path, detail))
-        if ack is None and not detail:
-            # accepted while another finding shared its place; that one has gone since
-            ack = acknowledgements.get((finding.code, finding.path, fingerprint))
+        keyed = keyed_path(doc, finding.path)
+        ack = _acknowledgement_of(acknowledgements, finding.code, keyed, finding.path, detail, fingerprint)
         if ack is not None:
             used.add(ack.pk)
         place = place_of(finding.path, doc)
         reviewed.append(
-            ReviewedFinding(finding, place, pages[finding.element], detail, ack, anchor=f"finding-{number}")
+            ReviewedFinding(
+                finding, place, pages[finding.element], detail, ack, anchor=f"finding-{number}", keyed_path=keyed
+            )
         )
     if with_edit_links:
         for item, link in zip(reviewed, edit_links([r.place for r in reviewed], plan, slug), strict=True):
             item.edit = link
-    unmatched = [(a, place_of(a.path, doc)) for a in acknowledgements.values() if a.pk not in used]
+    unmatched = [
+        (a, place_of(positional_path(doc, a.path) or a.path, doc)) for a in acknowledgements.values() if a.pk not in used
+    ]
     return PlanReview(plan, reviewed, unmatched)
+
+
+def _acknowledgement_of(acknowledgements, code, keyed, positional, detail, fingerprint):
+    """The acknowledgement of a finding: by its keyed path; by the positional path it had before keys."""
+    for path in dict.fromkeys((keyed, positional)):
+        ack = acknowledgements.get((code, path, detail))
+        if ack is None and not detail:
+            # accepted while another finding shared its place; that one has gone since
+            ack = acknowledgements.get((code, path, fingerprint))
+        if ack is not None:
+            return ack
+    return None
 
 
 def plan_findings_for_request(request, plan: Plan, doc: PlanDocument | None = None) -> PlanReview:

@@ -60,7 +60,7 @@ def check_json(request):
 def _matching(review, data):
     """The finding on the page a form is about, or None when it is no longer there."""
     wanted = (data.get("code"), data.get("path"), data.get("detail") or "")
-    return next((r for r in review.findings if (r.finding.code, r.finding.path, r.detail) == wanted), None)
+    return next((r for r in review.findings if (r.finding.code, r.keyed_path, r.detail) == wanted), None)
 
 
 @locality_view("plan.acknowledge_finding")
@@ -79,7 +79,7 @@ def acknowledge(request):
         acting_user=request.user,
         plan=plan,
         code=item.finding.code,
-        path=item.finding.path,
+        path=item.keyed_path,
         detail=item.detail,
         reason=form.cleaned_data["reason"],
     )

@@ -7,10 +7,13 @@ from simple_history.models import HistoricalRecords
 from cohesio.core.choices import choices, in_choices
 from cohesio.format.vocabulary import Sensitivity
 from cohesio.network.models import Organisation, Partner
-from cohesio.plans.models import PlanOwned
+from cohesio.plans.models import KEY_UNIQUE, PlanRow
 
 
-class InformationType(PlanOwned):
+class InformationType(PlanRow):
+    key_prefix = "infotype"
+    key_from = "name"
+
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="information_types")
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True)
@@ -19,9 +22,10 @@ class InformationType(PlanOwned):
     )
     legal_basis = models.TextField(_("legal basis"), blank=True)
 
-    class Meta(PlanOwned.Meta):
+    class Meta(PlanRow.Meta):
         verbose_name = _("information type")
         constraints = [
+            KEY_UNIQUE,
             models.UniqueConstraint(fields=["organisation", "name"], name="information_type_unique_per_organisation"),
             models.CheckConstraint(
                 condition=in_choices("sensitivity", Sensitivity), name="information_sensitivity_valid"
@@ -32,8 +36,11 @@ class InformationType(PlanOwned):
         return self.name
 
 
-class SharingRule(PlanOwned):
+class SharingRule(PlanRow):
     """Why, when and how one type of information may be shared, with whom, and how long it is kept."""
+
+    key_prefix = "rule"
+    key_from = "purpose"
 
     information_type = models.ForeignKey(InformationType, on_delete=models.CASCADE, related_name="rules")
     recipients = models.ManyToManyField(
@@ -47,15 +54,18 @@ class SharingRule(PlanOwned):
 
     history = HistoricalRecords()
 
-    class Meta(PlanOwned.Meta):
+    class Meta(PlanRow.Meta):
         verbose_name = _("sharing rule")
 
     def __str__(self) -> str:
         return _("sharing rule for %(information)s") % {"information": self.information_type}
 
 
-class Agreement(PlanOwned):
+class Agreement(PlanRow):
     """The information-sharing agreement and protocol; one per plan."""
+
+    key_prefix = "agreement"
+    key_from = "title"
 
     title = models.CharField(_("title"), max_length=200)
     text = models.TextField(_("text"), blank=True)
@@ -65,32 +75,38 @@ class Agreement(PlanOwned):
 
     history = HistoricalRecords()
 
-    class Meta(PlanOwned.Meta):
+    class Meta(PlanRow.Meta):
         verbose_name = _("information-sharing agreement")
-        constraints = [models.UniqueConstraint(fields=["plan"], name="one_agreement_per_plan")]
+        constraints = [KEY_UNIQUE, models.UniqueConstraint(fields=["plan"], name="one_agreement_per_plan")]
 
     def __str__(self) -> str:
         return self.title
 
 
-class Signatory(PlanOwned):
+class Signatory(PlanRow):
+    key_prefix = "signatory"
+
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="signatories")
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="signatures")
     signed_by = models.ForeignKey(Partner, on_delete=models.SET_NULL, null=True, blank=True, related_name="signatures")
     signed_on = models.DateField(_("signed on"), null=True, blank=True)
 
-    class Meta(PlanOwned.Meta):
+    class Meta(PlanRow.Meta):
         verbose_name = _("signatory")
         constraints = [
-            models.UniqueConstraint(fields=["agreement", "organisation"], name="one_signature_per_organisation")
+            KEY_UNIQUE,
+            models.UniqueConstraint(fields=["agreement", "organisation"], name="one_signature_per_organisation"),
         ]
 
     def __str__(self) -> str:
         return _("signature of %(organisation)s") % {"organisation": self.organisation}
 
 
-class SharingEvaluation(PlanOwned):
+class SharingEvaluation(PlanRow):
     """A recurring look at the sharing itself: is the right information shared on time, and handled as agreed?"""
+
+    key_prefix = "evaluation"
+    key_from = "scheduled_for"
 
     scheduled_for = models.DateField(_("scheduled for"))
     done_on = models.DateField(_("done on"), null=True, blank=True)
@@ -98,7 +114,7 @@ class SharingEvaluation(PlanOwned):
     handled_as_agreed = models.BooleanField(_("handled as agreed"), null=True, blank=True)
     notes = models.TextField(_("notes"), blank=True)
 
-    class Meta(PlanOwned.Meta):
+    class Meta(PlanRow.Meta):
         verbose_name = _("sharing evaluation")
         ordering = ["scheduled_for", "id"]
 
