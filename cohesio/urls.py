@@ -22,3 +22,7 @@ urlpatterns = [
     path("api/", include(("cohesio.api.urls", "api"))),
     path("l/<slug:locality>/", include(locality_patterns)),
 ]
+
+# Under /api/ errors are JSON like the API's own answers; elsewhere Django's pages in the site layout.
+handler404 = "cohesio.api.errors.page_not_found"
+handler500 = "cohesio.api.errors.server_error"

@@ -1,7 +1,10 @@
 """Mounts each app's router on the one API."""
 
+from functools import wraps
+
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, JsonResponse
+from django.urls import URLPattern
 from ninja import NinjaAPI
 from ninja.errors import HttpError
 from ninja.security import django_auth
@@ -39,4 +42,21 @@ api.add_router("/localities", core_router)
 api.add_router("/localities", plans_router)
 api.add_router("/localities", review_router)
 
-urlpatterns = api.urls[0]
+
+def _json_method_errors(view):
+    """django-ninja answers a method an endpoint does not take in plain text; answer in JSON like every error."""
+
+    @wraps(view)
+    def answer(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if response.status_code == 405 and not response.get("Content-Type", "").startswith("application/json"):
+            return JsonResponse({"detail": "Method not allowed."}, status=405, headers={"Allow": response["Allow"]})
+        return response
+
+    return answer
+
+
+urlpatterns = [
+    URLPattern(pattern.pattern, _json_method_errors(pattern.callback), pattern.default_args, pattern.name)
+    for pattern in api.urls[0]
+]

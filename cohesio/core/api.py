@@ -1,5 +1,7 @@
 """API: the localities the signed-in person belongs to."""
 
+from django.core.validators import slug_re
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 
@@ -22,7 +24,12 @@ class LocalityOut(Schema):
 
 
 def locality_for(request, slug: str, action: str) -> Locality:
-    """The locality in the path, if the person may do `action` there (404 for others' localities)."""
+    """The locality in the path, if the person may do `action` there (404 for others' localities).
+
+    Text that cannot be a short name (a NUL character, say, which PostgreSQL refuses) is not looked up.
+    """
+    if len(slug) > Locality._meta.get_field("slug").max_length or not slug_re.match(slug):
+        raise Http404
     locality = get_object_or_404(Locality, slug=slug)
     require(request.user, action, locality)
     return locality
