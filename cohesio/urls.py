@@ -21,6 +21,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", include(("cohesio.api.urls", "api"))),
     path("l/<slug:locality>/", include(locality_patterns)),
+    path("public/", include("cohesio.exports.public_urls")),
 ]
 
 # Under /api/ errors are JSON like the API's own answers; elsewhere Django's pages in the site layout.

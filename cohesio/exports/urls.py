@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .rendering import FORMATS
 
 app_name = "exports"
 
@@ -10,4 +11,7 @@ urlpatterns = [
     path("versions/public-page/", views.publication, name="publication"),
     path("versions/compare/", views.compare, name="compare"),
     path("versions/compare.json", views.compare_json, name="compare_json"),
+    # one route per format and per version or the current plan: `?public=1` gives the public version
+    *(path(f"plan.{f}", views.download_current, {"file_format": f}, name=f"current_{f}") for f in FORMATS),
+    *(path(f"versions/<int:pk>/plan.{f}", views.download_version, {"file_format": f}, name=f"version_{f}") for f in FORMATS),
 ]

@@ -1,8 +1,11 @@
-"""The versions page (publish, list, switch the public page), comparing two versions, and the JSON of a comparison."""
+"""The versions page (publish, list, switch the public page), comparing two versions, the downloads of any version
+or the current plan, and the public page."""
 
 from django.contrib import messages
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -12,8 +15,9 @@ from cohesio.plans.selectors import plan_for
 
 from .forms import CompareForm, PublishForm
 from .labels import element_label
-from .selectors import publication_of, version_numbers, versions_compared, versions_of
-from .services import PublicationRefused, publication_switch, version_publish
+from .rendering import CONTENT_TYPES, current_content, export_file, file_name, version_content
+from .selectors import public_version, publication_of, version_numbers, version_of, versions_compared, versions_of
+from .services import PublicationRefused, export_record, publication_switch, version_publish
 
 
 def _versions_page(request, plan, *, form=None):
@@ -86,3 +90,52 @@ def compare_json(request):
     plan = plan_for(request.locality)
     _numbers, (old, new, diff) = _compared(request, plan)
     return JsonResponse({"old": old.number, "new": new.number, **diff.to_dict()})
+
+
+def _file_response(body: bytes, file_format: str, name: str) -> HttpResponse:
+    response = HttpResponse(body, content_type=CONTENT_TYPES[file_format])
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@locality_view("plan.export")
+@require_GET
+def download_current(request, file_format: str):
+    plan = plan_for(request.locality)
+    public = request.GET.get("public") == "1"
+    body = export_file(current_content(plan, public=public), file_format)
+    export_record(acting_user=request.user, plan=plan, version=None, file_format=file_format, public=public)
+    return _file_response(body, file_format, file_name(request.locality.slug, None, file_format, public=public))
+
+
+@locality_view("plan.export")
+@require_GET
+def download_version(request, pk: int, file_format: str):
+    plan = plan_for(request.locality)
+    version = version_of(plan, pk)
+    public = request.GET.get("public") == "1"
+    body = export_file(version_content(version, public=public), file_format)
+    export_record(acting_user=request.user, plan=plan, version=version, file_format=file_format, public=public)
+    return _file_response(body, file_format, file_name(request.locality.slug, version.number, file_format, public=public))
+
+
+# The public page and its PDF are for anyone with the address, signed in or not: no locality_view. What they may
+# show is decided by `public.py`; whether they answer at all by the coordinator's switch (404 when off).
+
+
+@require_GET
+def public_page(request, token: str):
+    version = public_version(token)
+    pdf_url = reverse("public:pdf", kwargs={"token": token})
+    body = export_file(version_content(version, public=True), "html", css_url=static("exports/print.css"), pdf_url=pdf_url)
+    export_record(acting_user=request.user, plan=version.plan, version=version, file_format="html", public=True)
+    return HttpResponse(body, content_type=CONTENT_TYPES["html"])
+
+
+@require_GET
+def public_pdf(request, token: str):
+    version = public_version(token)
+    body = export_file(version_content(version, public=True), "pdf")
+    export_record(acting_user=request.user, plan=version.plan, version=version, file_format="pdf", public=True)
+    slug = version.plan.locality.slug
+    return _file_response(body, "pdf", file_name(slug, version.number, "pdf", public=True))

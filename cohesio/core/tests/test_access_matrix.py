@@ -131,6 +131,11 @@ EXPECTED = {
     "exports:publication": COORDINATOR_ACTION,  # an empty form switches the public page off
     "exports:compare": READ_PAGE,
     "exports:compare_json": READ_PAGE,
+    # downloads of the current plan and of version 1, every member (the export is audited)
+    **{f"exports:{which}_{fmt}": READ_PAGE for which in ("current", "version") for fmt in ("docx", "pdf", "odt", "html")},
+    # the public page answers anyone, but only at the token of a page switched on: an invitation token is not one
+    "public:page": {"GET": _all(404), "POST": _all(405)},
+    "public:pdf": {"GET": _all(404), "POST": _all(405)},
     # the API: the session signs in; others' localities are not found
     "api:api-root": {"GET": _all(404), "POST": _all(404)},
     "api:openapi-json": {"GET": _all(200), "POST": _all(200)},  # django-ninja serves its description to any method
@@ -188,6 +193,7 @@ def world(riverside, elsewhere):
         **{name: someone.memberships.get().pk for name in ("core:member_role", "core:member_remove")},
         **{name: invitation.pk for name in ("core:invitation_resend", "core:invitation_revoke")},
         "cocreation:objection_answer": objection.pk,
+        **{f"exports:version_{fmt}": 1 for fmt in ("docx", "pdf", "odt", "html")},  # the version's number
     }
     return users, {"locality": "riverside", "slug": "riverside", "token": invitation.token, "pk": pks}
 

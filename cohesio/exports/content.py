@@ -1,0 +1,365 @@
+"""The content of an exported plan, once for every format: title page, the seven elements, figures, the annex.
+
+`plan_content()` turns a plan document's JSON dump (the whole one, or the public one from `public.py`) into
+sections of blocks — headings, paragraphs, tables and figures — that the DOCX, PDF/HTML and ODT writers lay
+out. Fields missing from the data (left out of the public version) are left out of the content.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.utils import formats
+from django.utils.dateparse import parse_date
+from django.utils.translation import gettext as _
+
+from cohesio.core.choices import label
+from cohesio.format import vocabulary as v
+
+from .figures import Figure, plan_figures
+from .public import PUBLIC_SECTIONS, public_document
+
+
+@dataclass
+class Table:
+    key: str
+    caption: str
+    columns: list[str]
+    rows: list[list[str]]
+
+
+@dataclass
+class Block:
+    """One piece of a section: `heading` (text, level), `text` (text, optional bold label), `table` or `figure`."""
+
+    kind: str
+    text: str = ""
+    label: str = ""
+    level: int = 2
+    table: Table | None = None
+    figure: Figure | None = None
+
+
+@dataclass
+class Section:
+    key: str
+    number: int | None
+    title: str
+    blocks: list[Block] = field(default_factory=list)
+
+    @property
+    def heading(self) -> str:
+        return f"{self.number}. {self.title}" if self.number else self.title
+
+    def h(self, text: str, level: int = 2) -> None:
+        self.blocks.append(Block("heading", text=text, level=level))
+
+    def p(self, text: str | None, label: str = "") -> None:
+        if text:
+            self.blocks.append(Block("text", text=str(text), label=label))
+
+    def table(self, table: Table) -> None:
+        if table.rows:
+            self.blocks.append(Block("table", table=table))
+
+    def figure(self, figure: Figure | None) -> None:
+        if figure is not None:
+            self.blocks.append(Block("figure", figure=figure))
+
+
+@dataclass
+class PlanContent:
+    """Everything an export shows; `tables` and `figures` by key, for house-style templates that place them."""
+
+    language: str
+    public: bool
+    locality: str
+    fictional: bool
+    title: str
+    status: str
+    period: str
+    version: str
+    published: str
+    note: str
+    sections: list[Section]
+    tables: dict[str, Table]
+    figures: dict[str, Figure]
+
+    @property
+    def elements(self) -> list[Section]:
+        return [s for s in self.sections if s.number]
+
+
+def day(value: str | None) -> str:
+    parsed = parse_date(value) if value else None
+    return formats.date_format(parsed, "DATE_FORMAT") if parsed else ""
+
+
+def money(value) -> str:
+    if value in (None, ""):
+        return ""
+    return formats.number_format(Decimal(str(value)), 2, use_l10n=True, force_grouping=True)
+
+
+def _labels(enum, values) -> str:
+    return ", ".join(label(enum, x) for x in values or [])
+
+
+class _Index:
+    """Names of the rows that other rows refer to by key, as the export shows them."""
+
+    def __init__(self, data: dict):
+        network = data.get("network", {})
+        self.orgs = {o["key"]: o["name"] for o in network.get("organisations", [])}
+        self.partners = {p["key"]: p for p in network.get("partners", [])}
+        self.goals = {g["key"]: g.get("title", "") for g in data.get("goals", [])}
+        self.areas = {a["key"]: a.get("name", "") for a in data.get("analysis", {}).get("areas", [])}
+        self.infotypes = {t["key"]: t for t in data.get("sharing", {}).get("information_types", [])}
+        self.interventions = {i["key"]: i.get("name", "") for i in data.get("interventions", [])}
+
+    def person(self, key: str | None) -> str:
+        """A partner by name and organisation; in the public version by function and organisation."""
+        partner = self.partners.get(key or "")
+        if partner is None:
+            return ""
+        organisation = self.orgs.get(partner.get("organisation") or "", "")
+        who = partner.get("name") or partner.get("function") or ""
+        return ", ".join(x for x in (who, organisation) if x)
+
+    def organisation_of(self, key: str | None) -> str:
+        partner = self.partners.get(key or "")
+        return self.orgs.get((partner or {}).get("organisation") or "", "")
+
+    def people(self, keys) -> str:
+        return "; ".join(x for x in (self.person(k) for k in keys or []) if x)
+
+
+def _analysis(data: dict, ix: _Index, figs: dict) -> Section:
+    s = Section("analysis", 1, _("Regional analysis"))
+    analysis = data.get("analysis", {})
+    s.p(analysis.get("summary"))
+    s.figure(figs.get("map"))
+    s.table(Table("areas", _("Areas"), [_("Area")], [[a.get("name", "")] for a in analysis.get("areas", [])]))
+    factors = [
+        [f.get("title", ""), label(v.FactorKind, f.get("kind")), ", ".join(ix.areas.get(a, "") for a in f.get("areas", [])),
+         label(v.Urgency, f.get("urgency")), label(v.Timeframe, f.get("timeframe"))]
+        for f in analysis.get("factors", [])
+    ]
+    columns = [_("Factor"), _("Kind"), _("Areas"), _("Urgency"), _("Timeframe")]
+    s.table(Table("factors", _("Risk and protective factors"), columns, factors))
+    for key, fig in figs.items():
+        if key.startswith("indicator-"):
+            s.figure(fig)
+    rows = []
+    for ind in analysis.get("indicators", []):
+        latest = _latest_per_area(ind.get("observations", []))
+        rows.extend([ind.get("name", ""), ix.areas.get(area, area or _("Whole locality")), period, f"{value:g}"]
+                    for area, (period, value) in latest.items())
+    s.table(Table("indicators", _("Indicators: the latest value per area"), [_("Indicator"), _("Area"), _("Period"), _("Value")], rows))
+    sources = [[x.get("name", ""), label(v.SourceKind, x.get("kind")), day(x.get("collected_on"))] for x in analysis.get("sources", [])]
+    s.table(Table("sources", _("Sources"), [_("Source"), _("Kind"), _("Collected on")], sources))
+    return s
+
+
+def _latest_per_area(observations: list[dict]) -> dict:
+    latest: dict = {}
+    for o in observations:
+        current = latest.get(o.get("area"))
+        if current is None or o["period"] >= current[0]:
+            latest[o.get("area")] = (o["period"], o["value"])
+    return latest
+
+
+def _strategy(data: dict, ix: _Index) -> Section:
+    s = Section("strategy", 2, _("Strategy and goals"))
+    plan = data.get("plan", {})
+    s.p(plan.get("vision"), _("Vision"))
+    s.p(plan.get("protection_statement"), _("Who is protected against what"))
+    s.p(plan.get("setting_fit"), _("Fit with the regional and national setting"))
+    scope = [
+        [label(v.ExtremismKind, x["kind"]), _("Yes") if x.get("addressed") else _("No"), x.get("reason", "")]
+        for x in plan.get("extremism_scope", [])
+    ]
+    s.table(Table("scope", _("Kinds of extremism the plan addresses"), [_("Kind"), _("Addressed"), _("Reason")], scope))
+    s.h(_("Goals by prevention level"))
+    for level in [*v.PreventionLevel, None]:
+        goals = [g for g in data.get("goals", []) if g.get("prevention_level") == (level.value if level else None)]
+        if not goals:
+            continue
+        rows = [[g.get("title", ""), ix.goals.get(g.get("parent") or "", ""), g.get("description", "")] for g in goals]
+        caption = label(v.PreventionLevel, level.value) if level else _("No prevention level given")
+        s.table(Table(f"goals-{level.value if level else 'none'}", caption, [_("Goal"), _("Sub-goal of"), _("Description")], rows))
+    return s
+
+
+def _political_support(data: dict) -> Section:
+    s = Section("political_support", 3, _("Political support"))
+    support = data.get("political_support", {})
+    owner = ", ".join(x for x in (support.get("owner_name"), support.get("owner_office")) if x)
+    s.p(owner, _("Political owner"))
+    decisions = [[d.get("title", ""), day(d.get("decided_on")), d.get("reference", ""), d.get("summary", "")] for d in support.get("decisions", [])]
+    s.table(Table("decisions", _("Decisions"), [_("Decision"), _("Date"), _("Reference"), _("Summary")], decisions))
+    lines = support.get("budget_lines", [])
+    budget = [[b.get("name", ""), str(b.get("year") or _("Whole period")), money(b.get("amount")), b.get("funding_source", "")] for b in lines]
+    s.table(Table("budget", _("Budget"), [_("Budget line"), _("Year"), _("Amount"), _("Funding source")], budget))
+    totals: dict = defaultdict(Decimal)
+    for b in lines:
+        totals[b.get("year")] += Decimal(str(b.get("amount") or 0))
+    order = sorted(totals, key=lambda y: (y is None, y or 0))
+    rows = [[str(y) if y else _("Whole period"), money(totals[y])] for y in order]
+    if len(rows) > 0:
+        rows.append([_("Total"), money(sum(totals.values()))])
+    s.table(Table("budget_totals", _("Budget totals per year"), [_("Year"), _("Total")], rows))
+    return s
+
+
+def _definitions(data: dict) -> Section:
+    s = Section("definitions", 4, _("Definitions"))
+    rows = [[d.get("term", ""), d.get("text", ""), d.get("local_wording", ""), label(v.DefinitionAudience, d.get("audience"))] for d in data.get("definitions", [])]
+    s.table(Table("definitions", _("Definitions"), [_("Term"), _("Definition"), _("Local wording"), _("For")], rows))
+    return s
+
+
+def _network(data: dict, ix: _Index, figs: dict, public: bool) -> Section:
+    s = Section("network", 5, _("Local network"))
+    network = data.get("network", {})
+    s.figure(figs.get("sociogram"))
+    partners = network.get("partners", [])
+    columns = [_("Organisation"), _("Function"), _("Role"), _("Mandate")]
+    rows = [[ix.orgs.get(p.get("organisation") or "", label(v.Sector, p.get("sector"))), p.get("function", ""), p.get("role", ""), p.get("mandate", "")] for p in partners]
+    if not public:
+        columns.insert(0, _("Partner"))
+        for row, p in zip(rows, partners, strict=True):
+            row.insert(0, p.get("name", ""))
+    s.table(Table("partners", _("Partners with their roles and mandates"), columns, rows))
+    if not public:
+        concerns = [[p.get("name", ""), p.get("interests", ""), p.get("doubts", ""), p.get("conditions", "")] for p in partners if p.get("interests") or p.get("doubts") or p.get("conditions")]
+        s.table(Table("partner_concerns", _("Partners' interests, doubts and conditions"), [_("Partner"), _("Interests"), _("Doubts"), _("Conditions")], concerns))
+    orgs = [[o.get("name", ""), label(v.Sector, o.get("sector"))] for o in network.get("organisations", [])]
+    s.table(Table("organisations", _("Organisations"), [_("Organisation"), _("Sector")], orgs))
+    groups = [[g.get("name", ""), ix.areas.get(g.get("area") or "", ""), g.get("description", ""), ix.person(g.get("contact"))] for g in network.get("community_groups", [])]
+    group_columns = [_("Community group"), _("Area"), _("Description"), _("Contact")]
+    if public:
+        group_columns, groups = group_columns[:3], [g[:3] for g in groups]
+    s.table(Table("community_groups", _("Community groups"), group_columns, groups))
+    return s
+
+
+def _cooperation(data: dict, ix: _Index, public: bool) -> Section:
+    s = Section("cooperation", 6, _("Cooperation and information sharing"))
+    s.p(data.get("plan", {}).get("cooperation_process"))
+    s.p(ix.person(data.get("cooperation", {}).get("coordinator")), _("Coordinator"))
+    sharing = data.get("sharing", {})
+    rules = []
+    for r in sharing.get("rules", []):
+        info = ix.infotypes.get(r.get("information_type"), {})
+        rules.append([info.get("name", ""), ix.orgs.get(info.get("organisation", ""), ""), ", ".join(ix.orgs.get(o, "") for o in r.get("recipients", [])), r.get("purpose", ""), r.get("retention", "")])
+    columns = [_("Information"), _("From"), _("Shared with"), _("Purpose"), _("Kept for")]
+    s.table(Table("sharing_rules", _("Sharing rules: who shares what with whom"), columns, rules))
+    if not public:
+        types = [[t.get("name", ""), ix.orgs.get(t.get("organisation", ""), ""), label(v.Sensitivity, t.get("sensitivity")), t.get("legal_basis", "")] for t in sharing.get("information_types", [])]
+        s.table(Table("information_types", _("Information each organisation holds"), [_("Information"), _("Organisation"), _("Sensitivity"), _("Legal basis")], types))
+    _agreement(s, sharing.get("agreement"), ix)
+    evaluations = [[day(e.get("scheduled_for")), day(e.get("done_on")), e.get("notes", "")] for e in sharing.get("evaluations", [])]
+    s.table(Table("evaluations", _("Evaluations of information sharing"), [_("Planned for"), _("Done on"), _("Notes")], evaluations))
+    return s
+
+
+def _agreement(s: Section, agreement: dict | None, ix: _Index) -> None:
+    if not agreement:
+        return
+    s.h(agreement.get("title", _("Agreement")))
+    s.p(agreement.get("based_on"), _("Based on"))
+    s.p(day(agreement.get("signed_on")), _("Signed on"))
+    s.p(agreement.get("text"))
+    signatories = agreement.get("signatories", [])
+    public = all("signed_by" not in x for x in signatories)
+    rows = [[ix.orgs.get(x.get("organisation", ""), ""), ix.person(x.get("signed_by")), day(x.get("signed_on"))] for x in signatories]
+    columns = [_("Organisation"), _("Signed by"), _("Signed on")]
+    if public:
+        columns, rows = [columns[0], columns[2]], [[r[0], r[2]] for r in rows]
+    s.table(Table("signatories", _("Signatories"), columns, rows))
+
+
+def _interventions(data: dict, ix: _Index, figs: dict, public: bool) -> Section:
+    s = Section("interventions", 7, _("Interventions"))
+    lead_of = ix.organisation_of if public else ix.person
+    columns = [_("Intervention"), _("Lead"), _("Status"), _("Period"), _("Budget")]
+    for level in v.PreventionLevel:
+        items = [i for i in data.get("interventions", []) if i.get("prevention_level") == level.value]
+        if not items:
+            continue
+        rows = [[i.get("name", ""), lead_of(i.get("lead")), label(v.InterventionStatus, i.get("status")), " – ".join(x for x in (day(i.get("starts_on")), day(i.get("ends_on"))) if x), money(i.get("budget"))] for i in items]
+        total = sum(Decimal(str(i.get("budget") or 0)) for i in items)
+        rows.append([_("Total"), "", "", "", money(total)])
+        s.table(Table(f"interventions-{level.value}", label(v.PreventionLevel, level.value), columns, rows))
+    s.h(_("Monitoring"))
+    s.figure(figs.get("monitoring"))
+    rows = []
+    for m in data.get("monitoring", []):
+        latest = (m.get("measurements") or [{}])[-1].get("value")
+        rows.append([m.get("name", ""), ix.interventions.get(m.get("intervention") or "", ""), _number(m.get("baseline")), _number(latest), _number(m.get("target"))])
+    s.table(Table("monitoring", _("Monitoring indicators"), [_("Indicator"), _("Intervention"), _("Baseline"), _("Latest"), _("Target")], rows))
+    return s
+
+
+def _number(value) -> str:
+    return "" if value is None else f"{value:g}"
+
+
+def _annex(findings: dict) -> Section:
+    s = Section("annex", None, _("Annex: what the plan check found"))
+    summary = findings.get("summary", {})
+    s.p(_("%(errors)s errors, %(warnings)s warnings and %(tips)s tips; %(accepted)s accepted with a reason.") % {k: summary.get(k, 0) for k in ("errors", "warnings", "tips", "accepted")})
+    items = findings.get("findings", [])
+    severity = {"error": _("Error"), "warning": _("Warning"), "tip": _("Tip")}
+    open_rows = [[severity.get(f["severity"], f["severity"]), f["code"], f["message"], f["hint"]] for f in items if not f.get("acknowledged")]
+    s.table(Table("open_findings", _("Open findings"), [_("Severity"), _("Code"), _("Finding"), _("What to do")], open_rows))
+    accepted = [[f["code"], f["message"], f["acknowledged"]["reason"], f["acknowledged"].get("by", "")] for f in items if f.get("acknowledged")]
+    s.table(Table("accepted_findings", _("Accepted findings and why"), [_("Code"), _("Finding"), _("Reason"), _("Accepted by")], accepted))
+    return s
+
+
+@dataclass
+class VersionInfo:
+    """Which version is exported: its number (None for the plan as it is now), when, and its note."""
+
+    number: int | None = None
+    published_at: str = ""
+    note: str = ""
+
+
+def plan_content(document: dict, findings: dict, *, version: VersionInfo | None = None, public: bool = False) -> PlanContent:
+    """The content of the export of `document` (a JSON dump of the open format) with the checker's `findings`."""
+    data = public_document(document) if public else document
+    version = version or VersionInfo()
+    ix = _Index(data)
+    figs = plan_figures(data, public=public)
+    sections = [
+        _analysis(data, ix, figs),
+        _strategy(data, ix),
+        _political_support(data),
+        _definitions(data),
+        _network(data, ix, figs, public),
+        _cooperation(data, ix, public),
+        _interventions(data, ix, figs, public),
+    ]
+    if not public or PUBLIC_SECTIONS["annex"]:
+        sections.append(_annex(findings))
+    plan = data.get("plan", {})
+    show_note = not public or PUBLIC_SECTIONS["version_note"]
+    return PlanContent(
+        language=plan.get("language", "en"),
+        public=public,
+        locality=data.get("locality", {}).get("name", ""),
+        fictional=bool(data.get("locality", {}).get("fictional")),
+        title=plan.get("title", ""),
+        status=label(v.PlanStatus, plan.get("status")),
+        period=" – ".join(x for x in (day(plan.get("period_start")), day(plan.get("period_end"))) if x),
+        version=(_("Version %(number)s") % {"number": version.number}) if version.number else _("Working copy (not a published version)"),
+        published=version.published_at,
+        note=version.note if show_note else "",
+        sections=sections,
+        tables={b.table.key: b.table for s in sections for b in s.blocks if b.table},
+        figures=figs,
+    )

@@ -1,0 +1,201 @@
+"""Figures of an exported plan, drawn on the server with matplotlib: the map of areas, the sociogram of the
+network (networkx), the analysis indicators and progress on the monitoring indicators. Each comes with its
+caption and a text alternative; the export also shows the same data as a table.
+"""
+
+import base64
+import io
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+
+import networkx as nx
+from django.utils.translation import gettext as _
+from matplotlib.collections import PatchCollection
+from matplotlib.figure import Figure as MplFigure
+from matplotlib.patches import Polygon
+
+from cohesio.core.choices import label
+from cohesio.format.vocabulary import Sector
+
+WIDTH_IN = 6.3  # 16 cm: the text width of an A4 page with 2.5 cm margins
+DPI = 150
+MAX_INDICATOR_CHARTS = 6
+PALETTE = ["#1d70b8", "#d4351c", "#00703c", "#f47738", "#4c2c92", "#28a197", "#b58840", "#912b88", "#505a5f", "#85994b"]
+
+
+@dataclass
+class Figure:
+    key: str
+    caption: str
+    alt: str
+    png: bytes
+
+    @property
+    def data_uri(self) -> str:
+        return "data:image/png;base64," + base64.b64encode(self.png).decode()
+
+
+def _png(fig: MplFigure) -> bytes:
+    out = io.BytesIO()
+    fig.savefig(out, format="png", dpi=DPI, bbox_inches="tight", metadata={"Software": None})
+    return out.getvalue()
+
+
+def _rings(geometry: dict) -> list[list]:
+    if geometry.get("type") == "Polygon":
+        return [geometry["coordinates"][0]]
+    if geometry.get("type") == "MultiPolygon":
+        return [polygon[0] for polygon in geometry["coordinates"]]
+    return []
+
+
+def area_map(areas: list[dict]) -> Figure | None:
+    """The plan's areas drawn from their GeoJSON polygons (and points), each labelled with its name."""
+    shapes = [(a, _rings(a.get("geometry") or {})) for a in areas if a.get("geometry")]
+    if not shapes:
+        return None
+    fig = MplFigure(figsize=(WIDTH_IN, WIDTH_IN * 0.7))
+    ax = fig.add_subplot()
+    patches, lats = [], []
+    for i, (area, rings) in enumerate(shapes):
+        geometry = area["geometry"]
+        colour = PALETTE[i % len(PALETTE)]
+        if geometry["type"] == "Point":
+            x, y = geometry["coordinates"][:2]
+            ax.plot([x], [y], "o", color=colour)
+            ax.annotate(area["name"], (x, y), xytext=(4, 4), textcoords="offset points", fontsize=8)
+            lats.append(y)
+            continue
+        for ring in rings:
+            patches.append(Polygon([p[:2] for p in ring], closed=True, facecolor=colour, alpha=0.35, edgecolor="#0b0c0c"))
+        xs = [p[0] for ring in rings for p in ring]
+        ys = [p[1] for ring in rings for p in ring]
+        lats.extend(ys)
+        ax.text(sum(xs) / len(xs), sum(ys) / len(ys), area["name"], ha="center", va="center", fontsize=8)
+    ax.add_collection(PatchCollection(patches, match_original=True))
+    ax.autoscale_view()
+    ax.set_aspect(1 / max(math.cos(math.radians(sum(lats) / len(lats))), 0.1))
+    ax.set_axis_off()
+    names = ", ".join(a["name"] for a, _r in shapes)
+    return Figure(
+        "map", _("Map of the areas in the analysis"), _("A map of the areas: %(names)s.") % {"names": names}, _png(fig)
+    )
+
+
+def _network_graph(data: dict, public: bool) -> nx.Graph:
+    """Partners and their ties; in the public version organisations and the ties between them."""
+    network = data.get("network", {})
+    orgs = {o["key"]: o for o in network.get("organisations", [])}
+    partners = {p["key"]: p for p in network.get("partners", [])}
+    graph = nx.Graph()
+
+    def node(key: str):
+        partner = partners.get(key)
+        if partner is None:
+            return None
+        org = orgs.get(partner.get("organisation") or "")
+        if public:
+            return (org["name"], org["sector"]) if org else None
+        return (partner.get("name", key), (org or {}).get("sector") or partner.get("sector") or "other")
+
+    for key in partners:
+        found = node(key)
+        if found:
+            graph.add_node(found[0], sector=found[1])
+    for tie in network.get("ties", []):
+        a, b = node(tie["source"]), node(tie["target"])
+        if a and b and a[0] != b[0]:
+            graph.add_edge(a[0], b[0])
+    return graph
+
+
+def sociogram(data: dict, public: bool) -> Figure | None:
+    """Who works with whom, coloured by sector (networkx spring layout with a fixed seed: the same every time)."""
+    graph = _network_graph(data, public)
+    if graph.number_of_nodes() == 0:
+        return None
+    positions = nx.spring_layout(graph, seed=7, k=1.6 / math.sqrt(graph.number_of_nodes()))
+    sectors = sorted({s for _n, s in graph.nodes(data="sector")})
+    colours = {s: PALETTE[i % len(PALETTE)] for i, s in enumerate(sectors)}
+    fig = MplFigure(figsize=(WIDTH_IN, WIDTH_IN * 0.8))
+    ax = fig.add_subplot()
+    for a, b in graph.edges():
+        (x1, y1), (x2, y2) = positions[a], positions[b]
+        ax.plot([x1, x2], [y1, y2], color="#b1b4b6", linewidth=0.7, zorder=1)
+    for sector in sectors:
+        nodes = [n for n, s in graph.nodes(data="sector") if s == sector]
+        ax.scatter([positions[n][0] for n in nodes], [positions[n][1] for n in nodes], s=60, color=colours[sector],
+                   label=label(Sector, sector), zorder=2, edgecolors="white")
+    if graph.number_of_nodes() <= 80:
+        for n, (x, y) in positions.items():
+            ax.annotate(n, (x, y), xytext=(3, 3), textcoords="offset points", fontsize=5)
+    ax.legend(fontsize=6, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
+    ax.set_axis_off()
+    who = _("organisations") if public else _("partners")
+    alt = _("A network diagram of %(nodes)s %(who)s and %(ties)s ties between them, coloured by sector.") % {
+        "nodes": graph.number_of_nodes(), "who": who, "ties": graph.number_of_edges()
+    }
+    caption = _("Sociogram: which organisations work together") if public else _("Sociogram: who works with whom")
+    return Figure("sociogram", caption, alt, _png(fig))
+
+
+def indicator_chart(indicator: dict, area_names: dict[str, str], index: int) -> Figure | None:
+    """One analysis indicator over time, one line per area."""
+    series: dict = defaultdict(list)
+    for o in indicator.get("observations", []):
+        series[o.get("area")].append((o["period"], o["value"]))
+    if not series:
+        return None
+    fig = MplFigure(figsize=(WIDTH_IN, WIDTH_IN * 0.45))
+    ax = fig.add_subplot()
+    for i, (area, points) in enumerate(sorted(series.items(), key=lambda s: str(s[0]))):
+        points.sort()
+        ax.plot([p for p, _v in points], [v for _p, v in points], marker="o", markersize=2.5, color=PALETTE[i % len(PALETTE)],
+                label=area_names.get(area, area) if area else _("Whole locality"))
+    ax.set_ylabel(indicator.get("unit", ""), fontsize=7)
+    ax.tick_params(labelsize=6)
+    ax.tick_params(axis="x", rotation=45)
+    ax.legend(fontsize=6, frameon=False, ncols=3)
+    ax.grid(alpha=0.3)
+    name = indicator.get("name", "")
+    alt = _("A line chart of %(name)s over time for %(count)s areas; the table of the analysis lists the latest values.") % {
+        "name": name, "count": len(series)
+    }
+    return Figure(f"indicator-{index}", name, alt, _png(fig))
+
+
+def monitoring_chart(monitoring: list[dict]) -> Figure | None:
+    """How far each monitoring indicator has come from its baseline to its target (latest measurement)."""
+    rows = []
+    for m in monitoring:
+        if m.get("baseline") is None or m.get("target") is None or m["target"] == m["baseline"] or not m.get("measurements"):
+            continue
+        progress = (m["measurements"][-1]["value"] - m["baseline"]) / (m["target"] - m["baseline"]) * 100
+        rows.append((m.get("name", ""), max(min(progress, 150), -50)))
+    if not rows:
+        return None
+    fig = MplFigure(figsize=(WIDTH_IN, 0.6 + 0.22 * len(rows)))
+    ax = fig.add_subplot()
+    names = [n if len(n) <= 60 else n[:57] + "…" for n, _p in rows]
+    ax.barh(range(len(rows)), [p for _n, p in rows], color=PALETTE[0])
+    ax.set_yticks(range(len(rows)), names, fontsize=5)
+    ax.invert_yaxis()
+    ax.axvline(100, color="#00703c", linewidth=1)
+    ax.set_xlabel(_("% of the way from baseline to target"), fontsize=7)
+    ax.tick_params(axis="x", labelsize=6)
+    alt = _("A bar chart of %(count)s monitoring indicators, each showing how far it has come from its baseline to its target.") % {
+        "count": len(rows)
+    }
+    return Figure("monitoring", _("Progress of the monitoring indicators"), alt, _png(fig))
+
+
+def plan_figures(data: dict, *, public: bool = False) -> dict[str, Figure]:
+    """Every figure of the export, by key (map, sociogram, indicator-1…, monitoring), leaving out those without data."""
+    analysis = data.get("analysis", {})
+    area_names = {a["key"]: a.get("name", "") for a in analysis.get("areas", [])}
+    found = [area_map(analysis.get("areas", [])), sociogram(data, public)]
+    for i, indicator in enumerate(analysis.get("indicators", [])[:MAX_INDICATOR_CHARTS], start=1):
+        found.append(indicator_chart(indicator, area_names, i))
+    found.append(monitoring_chart(data.get("monitoring", [])))
+    return {f.key: f for f in found if f is not None}

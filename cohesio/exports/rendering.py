@@ -1,0 +1,68 @@
+"""One way to make any export: from a version (exactly as frozen) or the current plan, in one of four formats."""
+
+from django.utils import formats, timezone, translation
+
+from cohesio.format import dump
+from cohesio.plans.models import Plan
+from cohesio.plans.selectors import plan_document
+
+from .content import PlanContent, VersionInfo, plan_content
+from .models import PlanVersion
+from .selectors import findings_snapshot
+
+CONTENT_TYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+    "odt": "application/vnd.oasis.opendocument.text",
+    "html": "text/html; charset=utf-8",
+}
+FORMATS = tuple(CONTENT_TYPES)
+
+
+def _content(document: dict, findings: dict, version: PlanVersion | None, public: bool) -> PlanContent:
+    language = document.get("plan", {}).get("language") or "en"
+    with translation.override(language):
+        info = VersionInfo()
+        if version is not None:
+            published = formats.date_format(timezone.localtime(version.published_at), "DATE_FORMAT")
+            info = VersionInfo(number=version.number, published_at=published, note=version.note)
+        return plan_content(document, findings, version=info, public=public)
+
+
+def version_content(version: PlanVersion, *, public: bool = False) -> PlanContent:
+    """The content of a version's export, from the document and findings it froze."""
+    return _content(version.document, version.findings, version, public)
+
+
+def current_content(plan: Plan, *, public: bool = False) -> PlanContent:
+    """The content of the export of the plan as it is now (with the checker's findings now)."""
+    doc = plan_document(plan)
+    return _content(dump(doc), findings_snapshot(plan, doc), None, public)
+
+
+def export_file(content: PlanContent, file_format: str, *, css_url: str | None = None, pdf_url: str | None = None) -> bytes:
+    """The file in `file_format` (docx, pdf, odt or html), with its words in the plan's language."""
+    with translation.override(content.language):
+        if file_format == "docx":
+            from .word import docx_document
+
+            return docx_document(content)
+        if file_format == "pdf":
+            from .pdf import pdf_document
+
+            return pdf_document(content)
+        if file_format == "odt":
+            from .odt import odt_document
+
+            return odt_document(content)
+        if file_format == "html":
+            from .pdf import html_document
+
+            return html_document(content, css_url=css_url, pdf_url=pdf_url).encode()
+    raise ValueError(f"unknown export format {file_format!r}")
+
+
+def file_name(slug: str, number: int | None, file_format: str, *, public: bool = False) -> str:
+    """A name people recognise: `riverton-plan-v3.docx`, `riverton-plan-v3-public.pdf`, `riverton-plan-now.odt`."""
+    which = f"v{number}" if number else "now"
+    return f"{slug}-plan-{which}{'-public' if public else ''}.{file_format}"

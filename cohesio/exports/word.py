@@ -1,0 +1,91 @@
+"""The plan as a Word document (DOCX), filled in from a docxtpl template a municipality can replace."""
+
+import io
+from pathlib import Path
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+from docx.shared import Cm
+from docxtpl import DocxTemplate, InlineImage
+
+from .content import PlanContent, Section
+from .docx_template import DEFAULT_TEMPLATE
+
+FIGURE_WIDTH = Cm(16)
+
+
+def template_path() -> Path:
+    """The house-style template: `COHESIO_DOCX_TEMPLATE` when set, else the one that comes with Cohesio."""
+    return Path(getattr(settings, "COHESIO_DOCX_TEMPLATE", "") or DEFAULT_TEMPLATE)
+
+
+def _table(body, table) -> None:
+    body.add_paragraph(table.caption, style="Caption")
+    grid = body.add_table(rows=1, cols=len(table.columns))
+    grid.style = "Table Grid"
+    for cell, text in zip(grid.rows[0].cells, table.columns, strict=True):
+        cell.text = ""
+        cell.paragraphs[0].add_run(text).bold = True
+    for row in table.rows:
+        for cell, text in zip(grid.add_row().cells, row, strict=True):
+            cell.text = text
+
+
+def _figure(body, figure) -> None:
+    shape = body.add_paragraph().add_run().add_picture(io.BytesIO(figure.png), width=FIGURE_WIDTH)
+    shape._inline.docPr.set("descr", figure.alt)  # the text alternative screen readers read
+    body.add_paragraph(figure.caption, style="Caption")
+
+
+def _body(tpl: DocxTemplate, section: Section):
+    body = tpl.new_subdoc()
+    for block in section.blocks:
+        if block.kind == "heading":
+            body.add_paragraph(block.text, style=f"Heading {block.level}")
+        elif block.kind == "text":
+            paragraph = body.add_paragraph()
+            if block.label:
+                paragraph.add_run(block.label + ": ").bold = True
+            paragraph.add_run(block.text)
+        elif block.kind == "table":
+            _table(body, block.table)
+        elif block.kind == "figure":
+            _figure(body, block.figure)
+    return body
+
+
+def labels() -> dict[str, str]:
+    return {
+        "period": _("Period"),
+        "status": _("Status"),
+        "version": _("Version"),
+        "note": _("Note"),
+        "contents": _("Contents"),
+        "update_contents": _("Update this field to see the table of contents (F9 in Word)."),
+        "fictional": _("This is a made-up municipality with demo data. Figures marked synthetic are invented."),
+        "public": _("This is the public version of the plan: it names organisations and their roles, not people."),
+    }
+
+
+def docx_document(content: PlanContent, template: Path | None = None) -> bytes:
+    """The DOCX of the plan; `autoescape=True` so that `&` and `<` in the plan's texts stay text."""
+    tpl = DocxTemplate(str(template or template_path()))
+    context = {
+        "title": content.title,
+        "locality": content.locality,
+        "period": content.period,
+        "status": content.status,
+        "version": content.version,
+        "published": content.published,
+        "note": content.note,
+        "fictional": content.fictional,
+        "public": content.public,
+        "labels": labels(),
+        "sections": [{"key": s.key, "heading": s.heading, "body": _body(tpl, s)} for s in content.sections],
+        "tables": {key: {"caption": t.caption, "columns": t.columns, "rows": t.rows} for key, t in content.tables.items()},
+        "figures": {key: InlineImage(tpl, io.BytesIO(f.png), width=FIGURE_WIDTH) for key, f in content.figures.items()},
+    }
+    tpl.render(context, autoescape=True)
+    out = io.BytesIO()
+    tpl.save(out)
+    return out.getvalue()
