@@ -59,7 +59,7 @@ def _locality(slug: str):
 
 def _export_json(args) -> int:
     _django()
-    from cohesio.format import dumps
+    from cohesio.format import PlanFormatError, dumps
     from cohesio.plans.selectors import current_plan, plan_document
 
     locality = _locality(args.locality)
@@ -69,7 +69,14 @@ def _export_json(args) -> int:
     if plan is None:
         print(f"cohesio: {locality.slug} has no plan yet", file=sys.stderr)
         return EXIT_BAD_INPUT
-    sys.stdout.write(dumps(plan_document(plan)))
+    try:
+        text = dumps(plan_document(plan))
+    except PlanFormatError as unreadable:
+        print(f"cohesio: the plan of {locality.slug} has values that do not fit the plan format:", file=sys.stderr)
+        for problem in unreadable.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    sys.stdout.write(text)
     return EXIT_OK
 
 
@@ -220,6 +227,15 @@ def _send_digests(args) -> int:
     return EXIT_OK
 
 
+def _export(args) -> int:
+    _django()
+    from cohesio.exports.command import export_command
+
+    return export_command(
+        locality=args.locality, file_format=args.format, version=args.version, public=args.public, output=args.output
+    )
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="cohesio", description="Cohesio: local action plans to prevent violent extremism.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -248,6 +264,13 @@ def parser() -> argparse.ArgumentParser:
     n.set_defaults(func=_create_locality)
     g = sub.add_parser("send-digests", help="e-mail the notifications that are waiting (run it hourly from cron)")
     g.set_defaults(func=_send_digests)
+    x = sub.add_parser("export", help="write a locality's plan, or one of its versions, as DOCX, PDF, ODT or HTML")
+    x.add_argument("locality", help="the locality's short name (slug)")
+    x.add_argument("--format", required=True, choices=["docx", "pdf", "odt", "html"])
+    x.add_argument("--version", type=int, help="a published version's number (default: the plan as it is now)")
+    x.add_argument("--public", action="store_true", help="the public version: organisations and roles, no people")
+    x.add_argument("-o", "--output", metavar="FILE", help="where to write it ('-' for standard output)")
+    x.set_defaults(func=_export)
     a = sub.add_parser("audit-verify", help="recompute every audit chain, compare it with its head, report breaks")
     a.add_argument("--anchor", metavar="FILE", help="also check that the database still holds this anchored state")
     a.set_defaults(func=_audit_verify)
