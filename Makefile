@@ -26,6 +26,7 @@ install-dev: $(DEV_STAMP)
 
 migrate: install
 	$(BIN)/python manage.py migrate --noinput -v0
+	$(BIN)/python manage.py createcachetable
 
 demo: migrate
 	$(BIN)/cohesio demo

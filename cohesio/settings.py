@@ -1,7 +1,9 @@
 """Django settings for Cohesio: SQLite by default, PostgreSQL through DATABASE_URL, secure in production."""
 
+from datetime import timedelta
 from pathlib import Path
 
+import csp.constants as csp
 import environ
 import structlog
 
@@ -36,6 +38,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
+    "axes",
+    "csp",
     "crispy_forms",
     "crispy_forms_gds",
     "django_htmx",
@@ -54,6 +59,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -65,7 +71,10 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
-    "cohesio.core.middleware.SecurityHeadersMiddleware",
+    "cohesio.core.session_limits.SessionLifetimeMiddleware",
+    "cohesio.core.mfa.RequireMFAMiddleware",
+    "cohesio.core.middleware.PermissionsPolicyMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a locked-out sign-in into the lockout page
 ]
 
 ROOT_URLCONF = "cohesio.urls"
@@ -95,9 +104,12 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     VAR_DIR.mkdir(parents=True, exist_ok=True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+# One cache shared by every worker (allauth's rate limits, used TOTP codes): the database by default
+# (its table is made by `migrate`, see core/apps.py), Redis through CACHE_URL=redis://...
+CACHES = {"default": env.cache("CACHE_URL", default="dbcache://cohesio_cache")}
 
 AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out sign-in before any password check
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
@@ -121,12 +133,63 @@ ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
 LOGIN_REDIRECT_URL = "/"
 LOGIN_URL = "account_login"
 
-EMAIL_BACKEND = (
-    "django.core.mail.backends.smtp.EmailBackend"
-    if env.str("EMAIL_HOST", default="")
-    else "django.core.mail.backends.console.EmailBackend"
-)
+# Login protection (see cohesio/core/login_protection.py, README "Security"). Failed sign-ins are counted
+# in the database by django-axes, the same for every worker and for the site's and the admin's sign-in,
+# per account AND client address: after COHESIO_LOGIN_FAILURE_LIMIT wrong passwords that account is paused
+# from that address for COHESIO_LOGIN_COOLOFF_MINUTES (from the last try); from anywhere else it still
+# signs in, so a stranger cannot lock its owner out, and a password reset lifts the pause.
+AXES_ENABLED = True
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = env.int("COHESIO_LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("COHESIO_LOGIN_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_CALLABLE = "cohesio.core.login_protection.username_for_lockout"
+AXES_CLIENT_IP_CALLABLE = "cohesio.core.login_protection.client_ip"
+AXES_LOCKOUT_CALLABLE = "cohesio.core.login_protection.lockout_response"
+AXES_DISABLE_ACCESS_LOG = True  # no record of every sign-in with address and browser (personal data)
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "login", "email"]
+AXES_VERBOSE = False
+# How many reverse proxies in front of the app append to X-Forwarded-For (0: use the connection's address).
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("COHESIO_TRUSTED_PROXY_COUNT", default=0)
+# allauth's own limit per account ("5 failures per 5 minutes for this e-mail address, from anywhere") refused
+# the right password too, so anyone could lock anyone out; the per-account limit is axes' (per address).
+# allauth keeps its per-address limit, now shared by all workers through the cache.
+ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip"}
+
+# Two-step sign-in: an authenticator app (TOTP) with recovery codes, offered to everyone, required for the
+# roles in COHESIO_MFA_REQUIRED_ROLES (coordinator and data-protection officer in production; none in
+# development so `make run` stays a one-step try-out). COHESIO_REQUIRE_MFA=true/false overrides.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = env.str("COHESIO_MFA_ISSUER", default="Cohesio")
+COHESIO_MFA_REQUIRED_ROLES = ["coordinator", "dpo"] if env.bool("COHESIO_REQUIRE_MFA", default=PRODUCTION) else []
+
+# Sign-ins end after COHESIO_SESSION_IDLE_MINUTES without a request, and COHESIO_SESSION_MAX_HOURS after
+# they began however busy (cohesio/core/session_limits.py).
+COHESIO_SESSION_IDLE_MINUTES = env.int("COHESIO_SESSION_IDLE_MINUTES", default=30)
+COHESIO_SESSION_MAX_HOURS = env.int("COHESIO_SESSION_MAX_HOURS", default=12)
+SESSION_COOKIE_AGE = COHESIO_SESSION_IDLE_MINUTES * 60
+SESSION_SAVE_EVERY_REQUEST = True
+
+# E-mail goes out through EMAIL_HOST. Without it development prints e-mail to the console; production
+# refuses to start, because invitation and reset links would land in the server log, unless the console
+# is asked for on purpose (COHESIO_EMAIL_BACKEND=console, or a full EMAIL_BACKEND path).
 EMAIL_HOST = env.str("EMAIL_HOST", default="")
+_EMAIL_BACKENDS = {
+    "smtp": "django.core.mail.backends.smtp.EmailBackend",
+    "console": "django.core.mail.backends.console.EmailBackend",
+}
+_email_choice = env.str("COHESIO_EMAIL_BACKEND", default="")
+if _email_choice and _email_choice not in _EMAIL_BACKENDS:
+    raise environ.ImproperlyConfigured("COHESIO_EMAIL_BACKEND is smtp or console.")
+EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="") or _EMAIL_BACKENDS[
+    _email_choice or ("smtp" if EMAIL_HOST else "console")
+]
+if PRODUCTION and not EMAIL_HOST and not (_email_choice or env.str("EMAIL_BACKEND", default="")):
+    raise environ.ImproperlyConfigured(
+        "Set EMAIL_HOST when COHESIO_ENV=production (or COHESIO_EMAIL_BACKEND=console to write e-mail, "
+        "invitation links included, to the server log on purpose)."
+    )
 EMAIL_PORT = env.int("EMAIL_PORT", default=587)
 EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
 EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
@@ -187,6 +250,23 @@ CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# A strict Content Security Policy (django-csp): only this site's own scripts, styles, fonts and images, no
+# inline scripts, on every page including the API docs (Swagger UI served from our static files). Only the
+# Django admin, which brings inline scripts and styles of its own, goes without.
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "default-src": [csp.SELF],
+        "script-src": [csp.SELF],
+        "style-src": [csp.SELF],
+        "img-src": [csp.SELF, "data:"],
+        "font-src": [csp.SELF],
+        "connect-src": [csp.SELF],
+        "frame-ancestors": [csp.NONE],
+        "base-uri": [csp.SELF],
+        "form-action": [csp.SELF],
+    },
+}
 if PRODUCTION:
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -194,6 +274,8 @@ if PRODUCTION:
     CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    # The header only allows the domain onto the browsers' preload list; it goes on it when submitted.
+    SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
 
 # Structured JSON logs. Never log personal data: log ids and actions, not names or e-mail addresses.
 LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
@@ -215,6 +297,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},  # a line per sign-in at INFO
         # the document libraries of the exports report each step at INFO
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},

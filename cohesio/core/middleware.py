@@ -1,19 +1,17 @@
-"""Security headers the framework does not set by itself (a strict Content Security Policy)."""
+"""Security headers the framework does not set by itself.
 
-CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "font-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
-)
+The Content Security Policy comes from django-csp (settings.CONTENT_SECURITY_POLICY); this adds the
+Permissions-Policy that switches off the browser features Cohesio never uses.
+"""
+
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=()"
 
 
-class SecurityHeadersMiddleware:
+class PermissionsPolicyMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         response = self.get_response(request)
-        # the admin and the API's interactive docs bring their own inline scripts and styles
-        if not request.path.startswith(("/admin/", "/api/docs")):
-            response.headers.setdefault("Content-Security-Policy", CSP)
-        response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+        response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         return response

@@ -34,6 +34,7 @@ def test_production_switches_on_secure_defaults():
             "SECRET_KEY": "x" * 50,
             "COHESIO_AUDIT_KEY": "a" * 50,
             "ALLOWED_HOSTS": "plan.example.org",
+            "EMAIL_HOST": "smtp.example.org",
         }
     )
     assert result.stdout.split() == ["False", "True", "True", "True", "31536000"]
