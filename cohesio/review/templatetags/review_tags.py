@@ -7,6 +7,7 @@ from cohesio.checks import Element
 from cohesio.core.permissions import can
 from cohesio.plans.models import Plan
 from cohesio.plans.selectors import current_plan
+from cohesio.review.grouping import shown_findings
 from cohesio.review.locations import elements_on_page
 from cohesio.review.selectors import PlanReview, plan_findings_for_request
 
@@ -29,7 +30,9 @@ def element_findings(context) -> dict:
         plan = current_plan(locality)
     if plan is None:
         return {"items": []}
-    items = sorted(plan_findings_for_request(request, plan).on_page(view_name), key=lambda r: r.accepted)
+    items = sorted(
+        shown_findings(plan_findings_for_request(request, plan).on_page(view_name)), key=lambda s: s.accepted
+    )
     present = {r.finding.element for r in items}
     return {
         "items": items,
