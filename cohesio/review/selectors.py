@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.db.models import Count, OuterRef, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -17,7 +18,6 @@ from cohesio.format.paths import keyed_path, positional_path
 from cohesio.plans.models import Plan
 from cohesio.plans.selectors import plan_document
 
-from .grouping import ShownFinding, shown_counts, shown_findings
 from .locations import ELEMENT_PAGES, EditLink, Place, edit_links, elements_on_page, place_of
 from .models import Acknowledgement
 
@@ -67,13 +67,8 @@ class ElementGroup:
     findings: list[ReviewedFinding]
 
     @property
-    def shown(self) -> list[ShownFinding]:
-        """The findings as the page shows them: repeated ones grouped; open ones first, accepted ones after."""
-        return sorted(shown_findings(self.findings), key=lambda s: s.accepted)
-
-    @property
     def counts(self) -> dict[str, int]:
-        return shown_counts(self.findings)
+        return _counts(self.findings)
 
 
 @dataclass
@@ -87,21 +82,15 @@ class PlanReview:
 
     @property
     def summary(self) -> dict[str, int]:
-        """Counts per finding, as the JSON lists them (one entry per row)."""
         return _counts(self.findings)
 
     @property
-    def shown_summary(self) -> dict[str, int]:
-        """Counts as the pages show them: a group of repeated findings counts once."""
-        return shown_counts(self.findings)
-
-    @property
     def groups(self) -> list[ElementGroup]:
-        """Findings per element in plan order (`ElementGroup.shown` puts open ones first, accepted ones after)."""
+        """Findings per element in plan order; open findings first, accepted ones after them."""
         reviewed = {id(r.finding): r for r in self.findings}
         groups = []
         for element, findings in by_element([r.finding for r in self.findings]).items():
-            items = [reviewed[id(f)] for f in findings]
+            items = sorted((reviewed[id(f)] for f in findings), key=lambda r: r.accepted)
             groups.append(ElementGroup(element, gettext(element.label), items[0].page_url, items))
         return groups
 
@@ -113,7 +102,7 @@ class PlanReview:
     def counts_for(self, element: str) -> dict[str, int]:
         """Counts of the findings shown on the page of `element` (monitoring counts with interventions)."""
         page = next((name for e, name in ELEMENT_PAGES.items() if e.value == element), None)
-        return shown_counts(self.on_page(page)) if page else shown_counts([])
+        return _counts(self.on_page(page)) if page else _counts([])
 
 
 def _counts(findings: list[ReviewedFinding]) -> dict[str, int]:
@@ -142,11 +131,22 @@ def cocreation_counts(plan: Plan) -> CoCreation:
     from cohesio.cocreation.models import Comment, Endorsement, Proposal
 
     partners = Membership.objects.filter(locality_id=plan.locality_id, role=Role.PARTNER).values("user_id")
-    return CoCreation(
-        comments=Comment.objects.filter(plan=plan, author__in=partners).count(),
-        proposals=Proposal.objects.filter(plan=plan, proposed_by__in=partners).count(),
-        endorsements=Endorsement.objects.filter(plan=plan, user__in=partners).count(),
-    )
+
+    def count(model, by: str):
+        rows = model.objects.filter(plan=OuterRef("pk"), **{f"{by}__in": partners}).order_by()
+        return Subquery(rows.values("plan").annotate(n=Count("pk")).values("n")[:1])
+
+    counts = (
+        Plan.objects.filter(pk=plan.pk)
+        .annotate(
+            comments=count(Comment, "author"),
+            proposals=count(Proposal, "proposed_by"),
+            endorsements=count(Endorsement, "user"),
+        )
+        .values("comments", "proposals", "endorsements")
+        .get()
+    )  # one query
+    return CoCreation(**{name: value or 0 for name, value in counts.items()})
 
 
 def plan_findings(
