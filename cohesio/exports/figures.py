@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 from django.utils.translation import gettext as _
-from matplotlib.collections import PatchCollection
+from matplotlib.collections import LineCollection, PatchCollection
 from matplotlib.figure import Figure as MplFigure
 from matplotlib.patches import Polygon
 
@@ -21,6 +21,7 @@ from cohesio.format.vocabulary import Sector
 WIDTH_IN = 6.3  # 16 cm: the text width of an A4 page with 2.5 cm margins
 DPI = 150
 MAX_INDICATOR_CHARTS = 6
+MAX_MONITORING_BARS = 40  # a taller chart is unreadable on a page; the table lists every indicator
 PALETTE = ["#1d70b8", "#d4351c", "#00703c", "#f47738", "#4c2c92", "#28a197", "#b58840", "#912b88", "#505a5f", "#85994b"]
 
 
@@ -38,7 +39,7 @@ class Figure:
 
 def _png(fig: MplFigure) -> bytes:
     out = io.BytesIO()
-    fig.savefig(out, format="png", dpi=DPI, bbox_inches="tight", metadata={"Software": None})
+    fig.savefig(out, format="png", dpi=DPI, metadata={"Software": None})
     return out.getvalue()
 
 
@@ -55,7 +56,7 @@ def area_map(areas: list[dict]) -> Figure | None:
     shapes = [(a, _rings(a.get("geometry") or {})) for a in areas if a.get("geometry")]
     if not shapes:
         return None
-    fig = MplFigure(figsize=(WIDTH_IN, WIDTH_IN * 0.7))
+    fig = MplFigure(figsize=(WIDTH_IN, WIDTH_IN * 0.7), layout="constrained")
     ax = fig.add_subplot()
     patches, lats = [], []
     for i, (area, rings) in enumerate(shapes):
@@ -118,11 +119,10 @@ def sociogram(data: dict, public: bool) -> Figure | None:
     positions = nx.spring_layout(graph, seed=7, k=1.6 / math.sqrt(graph.number_of_nodes()))
     sectors = sorted({s for _n, s in graph.nodes(data="sector")})
     colours = {s: PALETTE[i % len(PALETTE)] for i, s in enumerate(sectors)}
-    fig = MplFigure(figsize=(WIDTH_IN, WIDTH_IN * 0.8))
+    fig = MplFigure(figsize=(WIDTH_IN, WIDTH_IN * 0.8), layout="constrained")
     ax = fig.add_subplot()
-    for a, b in graph.edges():
-        (x1, y1), (x2, y2) = positions[a], positions[b]
-        ax.plot([x1, x2], [y1, y2], color="#b1b4b6", linewidth=0.7, zorder=1)
+    edges = [(positions[a], positions[b]) for a, b in graph.edges()]
+    ax.add_collection(LineCollection(edges, colors="#b1b4b6", linewidths=0.7, zorder=1))
     for sector in sectors:
         nodes = [n for n, s in graph.nodes(data="sector") if s == sector]
         ax.scatter([positions[n][0] for n in nodes], [positions[n][1] for n in nodes], s=60, color=colours[sector],
@@ -147,7 +147,7 @@ def indicator_chart(indicator: dict, area_names: dict[str, str], index: int) -> 
         series[o.get("area")].append((o["period"], o["value"]))
     if not series:
         return None
-    fig = MplFigure(figsize=(WIDTH_IN, WIDTH_IN * 0.45))
+    fig = MplFigure(figsize=(WIDTH_IN, WIDTH_IN * 0.45), layout="constrained")
     ax = fig.add_subplot()
     for i, (area, points) in enumerate(sorted(series.items(), key=lambda s: str(s[0]))):
         points.sort()
@@ -175,7 +175,13 @@ def monitoring_chart(monitoring: list[dict]) -> Figure | None:
         rows.append((m.get("name", ""), max(min(progress, 150), -50)))
     if not rows:
         return None
-    fig = MplFigure(figsize=(WIDTH_IN, 0.6 + 0.22 * len(rows)))
+    caption = _("Progress of the monitoring indicators")
+    if len(rows) > MAX_MONITORING_BARS:
+        caption = _("Progress of the first %(shown)s of %(count)s monitoring indicators (the table lists them all)") % {
+            "shown": MAX_MONITORING_BARS, "count": len(rows)
+        }
+        rows = rows[:MAX_MONITORING_BARS]
+    fig = MplFigure(figsize=(WIDTH_IN, 0.6 + 0.22 * len(rows)), layout="constrained")
     ax = fig.add_subplot()
     names = [n if len(n) <= 60 else n[:57] + "…" for n, _p in rows]
     ax.barh(range(len(rows)), [p for _n, p in rows], color=PALETTE[0])
@@ -187,7 +193,7 @@ def monitoring_chart(monitoring: list[dict]) -> Figure | None:
     alt = _("A bar chart of %(count)s monitoring indicators, each showing how far it has come from its baseline to its target.") % {
         "count": len(rows)
     }
-    return Figure("monitoring", _("Progress of the monitoring indicators"), alt, _png(fig))
+    return Figure("monitoring", caption, alt, _png(fig))
 
 
 def plan_figures(data: dict, *, public: bool = False) -> dict[str, Figure]:
