@@ -199,6 +199,8 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Cohesio <no-reply@co
 INVITATION_DAYS = env.int("COHESIO_INVITATION_DAYS", default=14)
 # Where people reach this installation, for links made outside a request (the command line).
 COHESIO_BASE_URL = env.str("COHESIO_BASE_URL", default="http://127.0.0.1:8000")
+# A municipality's own Word template for exports (docs/exports.md); empty: the one that comes with Cohesio.
+COHESIO_DOCX_TEMPLATE = env.str("COHESIO_DOCX_TEMPLATE", default="")
 # The largest plan file (JSON) that is read, in bytes; bigger files are refused with a message (10 MB).
 COHESIO_PLAN_FILE_MAX_BYTES = env.int("COHESIO_PLAN_FILE_MAX_BYTES", default=10 * 1024 * 1024)
 # The audit chain's HMAC keys by key id, the current one first (see cohesio/audit/keys.py). Required in
