@@ -116,3 +116,13 @@ def test_the_co_creation_finding_says_what_the_plan_lacks(plan):
     [finding] = [r.finding for r in plan_findings(plan).findings if r.finding.code == "LAP008"]
 
     assert re.search("No partner outside the municipality has commented", finding.message)
+
+
+def test_group_headlines_are_shown_in_dutch(client, alice, plan):
+    client.force_login(alice)
+    client.cookies["django_language"] = "nl"
+
+    body = client.get(url("review:check"), HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+
+    assert "Van 2 van de 2 partners zijn geen rol, mandaat of taken vastgelegd." in body
+    assert "Waar (2 plekken)" in body
