@@ -92,6 +92,11 @@ def _import_json(args) -> int:
     )
     if doc is None:
         return EXIT_BAD_INPUT
+    if args.into:
+        return _import_into(doc, args.into, dry_run=args.dry_run)
+    if not args.locality:
+        print("cohesio import-json: give --locality SLUG (a new plan) or --into SLUG (an update)", file=sys.stderr)
+        return EXIT_BAD_INPUT
     from django.db import transaction
 
     from cohesio.core.models import Locality
@@ -108,6 +113,42 @@ def _import_json(args) -> int:
         )
         plan = import_plan(doc, locality)
     print(f"Imported '{plan.title}' into {locality.slug}{' (new locality)' if created else ''}.", file=sys.stderr)
+    return EXIT_OK
+
+
+def _import_into(doc, slug: str, *, dry_run: bool) -> int:
+    """Update a locality's current plan from a file: print what changes per element, then apply it (or not)."""
+    import json as _json
+
+    from cohesio.exports.diff import diff_documents
+    from cohesio.format import dumps
+    from cohesio.plans.selectors import current_plan, plan_document
+    from cohesio.plans.services import ImportRefused, plan_update
+
+    locality = _locality(slug)
+    plan = current_plan(locality) if locality is not None else None
+    if plan is None:
+        print(f"cohesio: {slug} has no plan to update; import it with --locality {slug}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    before = _json.loads(dumps(plan_document(plan)))
+    after = _json.loads(dumps(doc))
+    after["plan"]["status"] = before["plan"]["status"]  # the status moves only through the workflow
+    diff = diff_documents(before, after)
+    for element in diff.elements:
+        for change in element.changes:
+            fields = f": {', '.join(f.field for f in change.fields)}" if change.fields else ""
+            print(f"{element.element}: {change.change} {change.part} {change.key}{fields}")
+    counts = diff.counts
+    print(f"{counts['added']} added, {counts['changed']} changed, {counts['removed']} removed.", file=sys.stderr)
+    if dry_run:
+        print("Dry run: nothing was written.", file=sys.stderr)
+        return EXIT_OK
+    try:
+        written = plan_update(acting_user=None, plan=plan, doc=doc)
+    except ImportRefused as refused:
+        print(f"cohesio: {refused}; nothing was imported", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print(f"Updated '{plan.title}' ({written} rows written)." if written else "Nothing to change.", file=sys.stderr)
     return EXIT_OK
 
 
@@ -246,9 +287,12 @@ def parser() -> argparse.ArgumentParser:
     e = sub.add_parser("export-json", help="print a locality's current plan in the open format")
     e.add_argument("locality", help="the locality's short name (slug)")
     e.set_defaults(func=_export_json)
-    i = sub.add_parser("import-json", help="import a plan file into a locality (created if missing)")
+    i = sub.add_parser("import-json", help="import a plan file as a new plan, or as an update of the current one")
     i.add_argument("file")
-    i.add_argument("--locality", required=True, help="short name (slug) of the locality to import into")
+    where = i.add_mutually_exclusive_group(required=True)
+    where.add_argument("--locality", help="short name (slug) of the locality to import a new plan into (created if missing)")
+    where.add_argument("--into", metavar="SLUG", help="update the current plan of this locality, row by row by key")
+    i.add_argument("--dry-run", action="store_true", help="with --into: show what would change, write nothing")
     i.add_argument("--name", help="name for a new locality (default: the name in the file)")
     i.set_defaults(func=_import_json)
     d = sub.add_parser("demo", help="load the fictional municipality Riverton with demo logins, if not loaded yet")
