@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "cohesio.review",
     "cohesio.cocreation",
     "cohesio.exports",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -201,6 +203,14 @@ INVITATION_DAYS = env.int("COHESIO_INVITATION_DAYS", default=14)
 COHESIO_BASE_URL = env.str("COHESIO_BASE_URL", default="http://127.0.0.1:8000")
 # A municipality's own Word template for exports (docs/exports.md); empty: the one that comes with Cohesio.
 COHESIO_DOCX_TEMPLATE = env.str("COHESIO_DOCX_TEMPLATE", default="")
+# Background work (exports of large plans) through django-tasks: at once, inside the request, by default, so
+# `make run` stays one command; in production COHESIO_TASKS_BACKEND=django_tasks_db.DatabaseBackend with
+# `manage.py db_worker` running beside the web server.
+TASKS = {
+    "default": {"BACKEND": env.str("COHESIO_TASKS_BACKEND", default="django_tasks.backends.immediate.ImmediateBackend")}
+}
+# Files the app makes (prepared exports); on several servers, object storage (django-storages) instead.
+MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(VAR_DIR / "media")))
 # The largest plan file (JSON) that is read, in bytes; bigger files are refused with a message (10 MB).
 COHESIO_PLAN_FILE_MAX_BYTES = env.int("COHESIO_PLAN_FILE_MAX_BYTES", default=10 * 1024 * 1024)
 # The audit chain's HMAC keys by key id, the current one first (see cohesio/audit/keys.py). Required in

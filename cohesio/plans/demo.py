@@ -49,12 +49,35 @@ def load_demo(*, password: str | None = None, quiet: bool = True) -> bool:
                         partner.save(update_fields=["user"])
                         user.first_name = partner.name
                         user.save(update_fields=["first_name"])
+                if role == Role.POLITICAL_OWNER and plan.political_owner_name:
+                    user.first_name = plan.political_owner_name  # the account is the plan's political owner
+                    user.save(update_fields=["first_name"])
+            _record_consultation(plan)
             created = True
         for email, _role, _name in DEMO_LOGINS:  # demo databases made before addresses had to be verified
             ensure_verified_email(email)
     if not quiet:
         _print_logins(password, created)
     return created
+
+
+def _record_consultation(plan) -> None:
+    """The adopted demo plan went through consultation: the partner and the political owner endorsed it, and the
+    partner commented (the demo obeys its own rules: an adopted plan has its endorsements recorded)."""
+    from cohesio.cocreation.models import Comment, Endorsement
+
+    for email in ("partner@riverton.example", "mayor@riverton.example"):
+        membership = Membership.objects.select_related("user").get(locality=plan.locality, user__email=email)
+        Endorsement.objects.create(
+            plan=plan, user=membership.user, role=membership.role, decision="endorsed", current=True
+        )
+    partner = Membership.objects.get(locality=plan.locality, user__email="partner@riverton.example").user
+    Comment.objects.create(
+        plan=plan,
+        element="interventions",
+        author=partner,
+        body="The digital resilience lessons worked well in our second year; can we add a session for parents?",
+    )
 
 
 def _print_logins(password: str, created: bool) -> None:

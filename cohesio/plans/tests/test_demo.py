@@ -29,3 +29,19 @@ def test_demo_is_loaded_only_once(capsys):
     assert main(["demo", "--require-empty"]) == 1
     assert "already loaded" in capsys.readouterr().out
     assert Locality.objects.filter(slug="riverton").count() == 1
+
+
+@pytest.mark.django_db
+def test_the_adopted_demo_plan_has_its_consultation_recorded_and_no_findings_in_the_app():
+    from cohesio.cocreation.models import Endorsement
+    from cohesio.plans.selectors import current_plan
+    from cohesio.review.selectors import plan_findings
+
+    main(["demo"])
+    plan = current_plan(Locality.objects.get(slug="riverton"))
+    assert plan.status == "adopted"
+    endorsed = set(Endorsement.objects.filter(plan=plan, current=True).values_list("role", "decision"))
+    assert endorsed == {("partner", "endorsed"), ("political_owner", "endorsed")}
+    mayor = Membership.objects.get(locality=plan.locality, role="political_owner").user
+    assert mayor.first_name == plan.political_owner_name  # the account is the plan's political owner, by name
+    assert [item.finding.code for item in plan_findings(plan).findings] == []
