@@ -15,3 +15,11 @@ class PublishForm(forms.Form):
 class CompareForm(forms.Form):
     old = forms.IntegerField(min_value=1, required=False)
     new = forms.IntegerField(min_value=1, required=False)
+
+
+class PrepareForm(forms.Form):
+    """Which export to prepare in the background: a format, a version's number (none: the plan now), public or not."""
+
+    file_format = forms.ChoiceField(choices=[(f, f) for f in ("docx", "pdf", "odt", "html")])
+    version = forms.IntegerField(min_value=1, required=False)
+    public = forms.BooleanField(required=False)

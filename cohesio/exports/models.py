@@ -80,3 +80,42 @@ class PlanPublication(models.Model):
     def save(self, *args, **kwargs):
         self.locality_id = self.plan.locality_id
         super().save(*args, **kwargs)
+
+
+class ExportStatus(models.TextChoices):
+    WAITING = "waiting", _("Waiting to start")
+    RUNNING = "running", _("Being prepared")
+    DONE = "done", _("Ready")
+    FAILED = "failed", _("Could not be made")
+
+
+class ExportFile(models.Model):
+    """An export of a large plan, prepared in the background (django-tasks) and kept for download."""
+
+    locality = models.ForeignKey(Locality, on_delete=models.CASCADE, related_name="+", editable=False)
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="+", editable=False)
+    version = models.ForeignKey(PlanVersion, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    file_format = models.CharField(_("format"), max_length=10)
+    public = models.BooleanField(_("public version"), default=False)
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    status = models.CharField(_("status"), max_length=10, choices=ExportStatus.choices, default=ExportStatus.WAITING)
+    file = models.FileField(upload_to="exports/", blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("prepared export")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(status__in=ExportStatus.values), name="export_status_valid"),
+            models.CheckConstraint(
+                condition=models.Q(file_format__in=["docx", "pdf", "odt", "html"]), name="export_format_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.plan} {self.file_format} ({self.status})"
+
+    def save(self, *args, **kwargs):
+        self.locality_id = self.plan.locality_id
+        super().save(*args, **kwargs)

@@ -2,7 +2,7 @@
 
 from django.utils import formats, timezone, translation
 
-from cohesio.format import dump
+from cohesio.format import PlanDocument, dump
 from cohesio.plans.models import Plan
 from cohesio.plans.selectors import plan_document
 
@@ -34,10 +34,40 @@ def version_content(version: PlanVersion, *, public: bool = False) -> PlanConten
     return _content(version.document, version.findings, version, public)
 
 
-def current_content(plan: Plan, *, public: bool = False) -> PlanContent:
+def current_content(plan: Plan, *, public: bool = False, doc: PlanDocument | None = None) -> PlanContent:
     """The content of the export of the plan as it is now (with the checker's findings now)."""
-    doc = plan_document(plan)
+    doc = doc if doc is not None else plan_document(plan)
     return _content(dump(doc), findings_snapshot(plan, doc), None, public)
+
+
+# Above this many rows a format takes more than a few seconds to make: it is prepared in the background.
+BACKGROUND_ROWS = {"pdf": 100, "docx": 1000, "odt": 1000, "html": 1000}
+_ROWS = [
+    ("goals",),
+    ("definitions",),
+    ("analysis", "factors"),
+    ("network", "organisations"),
+    ("network", "partners"),
+    ("sharing", "information_types"),
+    ("sharing", "rules"),
+    ("interventions",),
+    ("monitoring",),
+]
+
+
+def plan_rows(document: dict) -> int:
+    """How many rows the plan's tables have: what the time to make an export grows with."""
+    total = 0
+    for path in _ROWS:
+        node = document
+        for part in path:
+            node = node.get(part) or {}
+        total += len(node)
+    return total
+
+
+def prepared_in_background(document: dict, file_format: str) -> bool:
+    return plan_rows(document) > BACKGROUND_ROWS[file_format]
 
 
 def export_file(content: PlanContent, file_format: str, *, css_url: str | None = None, pdf_url: str | None = None) -> bytes:

@@ -14,7 +14,7 @@ from cohesio.format import FORMAT_VERSION, dump
 from cohesio.plans.models import Plan
 from cohesio.plans.selectors import plan_document
 
-from .models import PlanPublication, PlanVersion, VersionOccasion
+from .models import ExportFile, PlanPublication, PlanVersion, VersionOccasion
 from .selectors import findings_snapshot
 
 
@@ -90,3 +90,19 @@ def export_record(*, acting_user, plan: Plan, version: PlanVersion | None, file_
     action = f"plan.export.{file_format}{'.public' if public else ''}"
     with transaction.atomic():
         record(actor=acting_user, action=action, obj=version if version is not None else plan)
+
+
+def export_file_request(
+    *, acting_user, plan: Plan, version: PlanVersion | None, file_format: str, public: bool
+) -> ExportFile:
+    """Ask for a large plan's export to be prepared in the background; the task starts after commit."""
+    from .tasks import export_file_prepare
+
+    require(acting_user, "plan.export", plan.locality)
+    with transaction.atomic():
+        export = ExportFile(plan=plan, version=version, file_format=file_format, public=public, requested_by=acting_user)
+        export.full_clean()
+        export.save()
+        record(actor=acting_user, action="plan.export.prepare", obj=export)
+        transaction.on_commit(lambda: export_file_prepare.enqueue(export.pk))
+    return export

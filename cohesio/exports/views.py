@@ -2,22 +2,31 @@
 or the current plan, and the public page."""
 
 from django.contrib import messages
-from django.http import HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from cohesio.core.access import locality_view
+from cohesio.core.access import locality_view, scoped_object
 from cohesio.core.permissions import can
-from cohesio.plans.selectors import plan_for
+from cohesio.format import dump
+from cohesio.plans.selectors import plan_document, plan_for
 
-from .forms import CompareForm, PublishForm
+from .forms import CompareForm, PrepareForm, PublishForm
 from .labels import element_label
-from .rendering import CONTENT_TYPES, current_content, export_file, file_name, version_content
+from .models import ExportFile, ExportStatus
+from .rendering import (
+    CONTENT_TYPES,
+    current_content,
+    export_file,
+    file_name,
+    prepared_in_background,
+    version_content,
+)
 from .selectors import public_version, publication_of, version_numbers, version_of, versions_compared, versions_of
-from .services import PublicationRefused, export_record, publication_switch, version_publish
+from .services import PublicationRefused, export_file_request, export_record, publication_switch, version_publish
 
 
 def _versions_page(request, plan, *, form=None):
@@ -98,12 +107,21 @@ def _file_response(body: bytes, file_format: str, name: str) -> HttpResponse:
     return response
 
 
+def _prepare_page(request, plan, file_format: str, version, public: bool):
+    """A large plan's export takes a while: offer to prepare it in the background."""
+    context = {"plan": plan, "file_format": file_format, "version": version, "public": public}
+    return render(request, "exports/prepare.html", context)
+
+
 @locality_view("plan.export")
 @require_GET
 def download_current(request, file_format: str):
     plan = plan_for(request.locality)
     public = request.GET.get("public") == "1"
-    body = export_file(current_content(plan, public=public), file_format)
+    doc = plan_document(plan)
+    if prepared_in_background(dump(doc), file_format):
+        return _prepare_page(request, plan, file_format, None, public)
+    body = export_file(current_content(plan, public=public, doc=doc), file_format)
     export_record(acting_user=request.user, plan=plan, version=None, file_format=file_format, public=public)
     return _file_response(body, file_format, file_name(request.locality.slug, None, file_format, public=public))
 
@@ -114,9 +132,57 @@ def download_version(request, pk: int, file_format: str):
     plan = plan_for(request.locality)
     version = version_of(plan, pk)
     public = request.GET.get("public") == "1"
+    if prepared_in_background(version.document, file_format):
+        return _prepare_page(request, plan, file_format, version, public)
     body = export_file(version_content(version, public=public), file_format)
     export_record(acting_user=request.user, plan=plan, version=version, file_format=file_format, public=public)
     return _file_response(body, file_format, file_name(request.locality.slug, version.number, file_format, public=public))
+
+
+@locality_view("plan.export")
+@require_POST
+def prepare(request):
+    plan = plan_for(request.locality)
+    form = PrepareForm(request.POST)
+    if not form.is_valid():
+        raise Http404  # names no export this plan has
+    number = form.cleaned_data["version"]
+    version = version_of(plan, number) if number else None
+    export = export_file_request(
+        acting_user=request.user,
+        plan=plan,
+        version=version,
+        file_format=form.cleaned_data["file_format"],
+        public=form.cleaned_data["public"],
+    )
+    return redirect("exports:file", locality=request.locality.slug, pk=export.pk)
+
+
+@locality_view("plan.export")
+@require_GET
+def prepared_file(request, pk: int):
+    """How far a background export has come; htmx asks again every few seconds until it is ready."""
+    export = scoped_object(ExportFile.objects.select_related("version"), request.locality, pk=pk)
+    busy = export.status in (ExportStatus.WAITING, ExportStatus.RUNNING)
+    context = {"export": export, "plan": export.plan, "busy": busy, "ready": export.status == ExportStatus.DONE}
+    template = "exports/prepared_status.html" if request.htmx else "exports/prepared.html"
+    return render(request, template, context)
+
+
+@locality_view("plan.export")
+@require_GET
+def prepared_download(request, pk: int):
+    export = scoped_object(ExportFile.objects.select_related("version", "plan"), request.locality, pk=pk)
+    if export.status != ExportStatus.DONE:
+        raise Http404
+    export_record(
+        acting_user=request.user, plan=export.plan, version=export.version, file_format=export.file_format,
+        public=export.public,
+    )
+    name = export.file.name.rsplit("/", 1)[-1]
+    response = FileResponse(export.file.open("rb"), as_attachment=True, filename=name)
+    response["Content-Type"] = CONTENT_TYPES[export.file_format]
+    return response
 
 
 # The public page and its PDF are for anyone with the address, signed in or not: no locality_view. What they may

@@ -14,7 +14,7 @@ from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, r
 from cohesio.audit.models import AuditEvent
 from cohesio.cocreation.models import Endorsement
 from cohesio.core.models import Invitation, Role
-from cohesio.exports.services import version_publish
+from cohesio.exports.services import export_file_request, version_publish
 from cohesio.interventions.models import Intervention
 from cohesio.network.models import Partner
 from cohesio.plans.models import Goal
@@ -133,6 +133,10 @@ EXPECTED = {
     "exports:compare_json": READ_PAGE,
     # downloads of the current plan and of version 1, every member (the export is audited)
     **{f"exports:{which}_{fmt}": READ_PAGE for which in ("current", "version") for fmt in ("docx", "pdf", "odt", "html")},
+    # large plans' exports prepared in the background; the world has one waiting, so not downloadable yet
+    "exports:prepare": {"GET": _members(405), "POST": _members(404)},  # an empty form names no export
+    "exports:file": READ_PAGE,
+    "exports:file_download": {"GET": _members(404), "POST": _members(405)},
     # the public page answers anyone, but only at the token of a page switched on: an invitation token is not one
     "public:page": {"GET": _all(404), "POST": _all(405)},
     "public:pdf": {"GET": _all(404), "POST": _all(405)},
@@ -180,6 +184,7 @@ def world(riverside, elsewhere):
     users["outsider"] = make_member(elsewhere, "coordinator", "outsider@elsewhere.example")
     invitation = Invitation.objects.create(locality=riverside, email="new@riverside.example")
     version_publish(acting_user=users["coordinator"], plan=plan)
+    waiting = export_file_request(acting_user=users["coordinator"], plan=plan, version=None, file_format="pdf", public=False)
     goal = Goal.objects.filter(plan=plan).first().pk
     someone = make_member(riverside, "viewer", "someone@riverside.example")  # the member whose role changes
     objection = Endorsement.objects.create(
@@ -194,6 +199,7 @@ def world(riverside, elsewhere):
         **{name: invitation.pk for name in ("core:invitation_resend", "core:invitation_revoke")},
         "cocreation:objection_answer": objection.pk,
         **{f"exports:version_{fmt}": 1 for fmt in ("docx", "pdf", "odt", "html")},  # the version's number
+        **{name: waiting.pk for name in ("exports:file", "exports:file_download")},
     }
     return users, {"locality": "riverside", "slug": "riverside", "token": invitation.token, "pk": pks}
 
