@@ -140,10 +140,14 @@ def _field_changes(old: dict, new: dict, skip: frozenset[str]) -> list[FieldChan
         if _same(before, after):
             continue
         change = FieldChange(name, before, after)
-        if isinstance(before, str | None) and isinstance(after, str | None) and (before or after):
+        if _is_prose(before) or _is_prose(after):  # codes and keys are shown as old -> new instead
             change.words = words(before or "", after or "")
         changes.append(change)
     return changes
+
+
+def _is_prose(value: Any) -> bool:
+    return isinstance(value, str) and any(c.isspace() for c in value.strip())
 
 
 def _same(a: Any, b: Any) -> bool:

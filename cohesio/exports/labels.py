@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cohesio.checks import Element
 from cohesio.core.choices import label
+from cohesio.format import vocabulary as v
 
 PART_LABELS = {
     "plan": _("Plan"),
@@ -70,3 +71,38 @@ def part_label(part: str) -> str:
 
 def field_label(name: str) -> str:
     return str(FIELD_LABELS.get(name, name.replace("_", " ")))
+
+
+# Which list of words a stored code comes from, by field (and by part where one field name means two things).
+VALUE_ENUMS = {
+    "prevention_level": v.PreventionLevel,
+    "extremism_kinds": v.ExtremismKind,
+    "sector": v.Sector,
+    "network": v.NetworkKind,
+    "audience": v.DefinitionAudience,
+    "sensitivity": v.Sensitivity,
+    "timeframe": v.Timeframe,
+    "urgency": v.Urgency,
+    "shared_with": v.PolicyField,
+    ("plan", "status"): v.PlanStatus,
+    ("interventions", "status"): v.InterventionStatus,
+    ("network.partners", "status"): v.PartnerStatus,
+    ("goals", "kind"): v.GoalKind,
+    ("analysis.factors", "kind"): v.FactorKind,
+    ("analysis.sources", "kind"): v.SourceKind,
+    ("network.ties", "kind"): v.TieKind,
+}
+
+
+def value_text(part: str, name: str, value) -> str:
+    """A field's value as people read it: codes by their label, lists joined, nothing as a dash."""
+    enum = VALUE_ENUMS.get((part, name)) or VALUE_ENUMS.get(name)
+    if value is None or value == "" or value == []:
+        return "–"
+    if isinstance(value, bool):
+        return str(_("yes") if value else _("no"))
+    if isinstance(value, list):
+        return ", ".join(value_text(part, name, item) for item in value)
+    if isinstance(value, dict):
+        return "…"
+    return label(enum, value) if enum else str(value)

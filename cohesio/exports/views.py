@@ -15,7 +15,7 @@ from cohesio.format import dump
 from cohesio.plans.selectors import plan_document, plan_for
 
 from .forms import CompareForm, PrepareForm, PublishForm
-from .labels import element_label
+from .labels import element_label, value_text
 from .models import ExportFile, ExportStatus
 from .rendering import (
     CONTENT_TYPES,
@@ -88,6 +88,9 @@ def _compared(request, plan):
 def compare(request):
     plan = plan_for(request.locality)
     numbers, (old, new, diff) = _compared(request, plan)
+    for change in diff.changes:
+        for f in change.fields:
+            f.old_text, f.new_text = value_text(change.part, f.field, f.old), value_text(change.part, f.field, f.new)
     groups = [(element_label(e.element), e.changes) for e in diff.elements]
     context = {"plan": plan, "numbers": numbers, "old": old, "new": new, "diff": diff, "groups": groups}
     return render(request, "exports/compare.html", context)

@@ -123,3 +123,21 @@ def test_every_format_has_the_same_elements_and_tables(files, demo):
 )
 def test_downloads_have_names_people_recognise(number, public, name):
     assert file_name("riverton", number, "docx", public=public) == name
+
+
+def test_a_municipality_template_places_the_fields_it_wants(demo, settings, tmp_path):
+    import docx
+
+    house = docx.Document()
+    house.add_paragraph("Gemeente {{ locality }}: {{ title }}")
+    house.add_paragraph("{{ tables.partners.caption }} ({{ tables.partners.rows|length }})")
+    house.add_paragraph("{{ figures.map }}")
+    house.save(tmp_path / "house.docx")
+    settings.COHESIO_DOCX_TEMPLATE = str(tmp_path / "house.docx")
+
+    data = export_file(demo, "docx")
+
+    text = docx_text(data)
+    assert "Gemeente Riverton: Riverton together & <safe> online" in text
+    assert "Partners with their roles and mandates (47)" in text
+    assert docx_figures(data) == 1

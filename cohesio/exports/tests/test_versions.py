@@ -176,3 +176,14 @@ def test_versions_pages_make_the_same_number_of_queries_for_a_plan_ten_times_big
     assert _queries(client, reverse(name, kwargs={"locality": "riverside"})) == _queries(
         client, reverse(name, kwargs={"locality": "elsewhere"})
     )
+
+
+def test_the_compare_page_names_changed_codes_by_their_labels(client, alice, plan, url):
+    client.force_login(alice)
+    version_publish(acting_user=alice, plan=plan)
+    Goal.objects.filter(plan=plan, title="Early support").update(prevention_level="individual")
+    version_publish(acting_user=alice, plan=plan)
+
+    body = client.get(url("exports:compare")).content.decode()
+
+    assert "<del>Specific prevention</del> → <ins>Individual prevention</ins>" in body
