@@ -1,0 +1,31 @@
+"""An element page printed to PDF by Chromium has the plan's content and none of the site's navigation or forms."""
+
+import io
+
+import pypdf
+import pytest
+
+from cohesio.demo.riverton import riverton_document
+from cohesio.plans.services import import_plan
+from conftest import PASSWORD
+
+pytestmark = pytest.mark.browser
+
+# words of the header, the side navigation, the account menu, the comment form and the footer
+NAVIGATION = ["Plan overview", "Check the plan", "Versions and downloads", "Sign out", "Change language", "Notifications"]
+
+
+def test_an_element_page_prints_without_navigation(page, live_server, riverside, alice):
+    import_plan(riverton_document(), riverside)
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("Email").fill("alice@riverside.example")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.goto(f"{live_server.url}/l/riverside/interventions/")
+    page.emulate_media(media="print")
+
+    pdf = page.pdf(format="A4")
+
+    text = "\n".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf)).pages)
+    assert "Democracy in the classroom" in text
+    assert [word for word in NAVIGATION if word in text] == []
