@@ -6,17 +6,25 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cohesio.core.choices import choices, in_choices
+from cohesio.format.document import GEOMETRY_DEPTH, geometry_problem
 from cohesio.format.vocabulary import FactorKind, SourceKind, Timeframe, Urgency
+from cohesio.plans.fields import PlanTextField
 from cohesio.plans.models import KEY_UNIQUE, PlanRow, validate_extremism_kinds
 
 
 def validate_geometry(value):
+    """A GeoJSON Point, Polygon or MultiPolygon of numbers, as the open plan format takes it."""
     if value is None:
         return
-    if not isinstance(value, dict) or value.get("type") not in {"Polygon", "MultiPolygon", "Point"}:
+    problem = geometry_problem(value)
+    if problem is None:
+        return
+    if not isinstance(value, dict) or value.get("type") not in GEOMETRY_DEPTH:
         raise ValidationError(_("Give a GeoJSON Polygon, MultiPolygon or Point."), code="invalid_geometry")
-    if not isinstance(value.get("coordinates"), list):
-        raise ValidationError(_("The GeoJSON geometry needs coordinates."), code="invalid_geometry")
+    raise ValidationError(
+        _("The GeoJSON geometry needs coordinates: lists of two or three numbers, nested as its type needs."),
+        code="invalid_geometry",
+    )
 
 
 class Area(PlanRow):
@@ -44,7 +52,7 @@ class Source(PlanRow):
 
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind of source"), max_length=20, choices=choices(SourceKind))
-    description = models.TextField(_("description"), blank=True)
+    description = PlanTextField(_("description"), blank=True)
     collected_on = models.DateField(_("collected on"), null=True, blank=True)
 
     class Meta(PlanRow.Meta):
@@ -67,7 +75,7 @@ class Factor(PlanRow):
 
     kind = models.CharField(_("risk or protective"), max_length=20, choices=choices(FactorKind))
     title = models.CharField(_("title"), max_length=200)
-    description = models.TextField(_("description"), blank=True)
+    description = PlanTextField(_("description"), blank=True)
     extremism_kinds = models.JSONField(
         _("kinds of extremism"), default=list, blank=True, validators=[validate_extremism_kinds]
     )

@@ -5,9 +5,10 @@ from functools import wraps
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 
 from cohesio.audit.services import record
+from cohesio.format import PlanFormatError
 
 from .models import Locality
 from .permissions import require, role_in
@@ -46,6 +47,11 @@ def locality_view(action: str):
             except PermissionDenied:
                 _record_denied(request.user, action, obj)  # a service refused a member a further action
                 raise
+            except PlanFormatError as unreadable:
+                # A stored value that does not fit the plan format (saved before a limit existed): pages that
+                # check the plan read around it; a page that needs the plan whole says where, instead of a 500.
+                context = {"problems": unreadable.problems}
+                return render(request, "cohesio/plan_unreadable.html", context, status=409)
 
         wrapped.cohesio_action = action
         return wrapped

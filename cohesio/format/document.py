@@ -35,6 +35,7 @@ MAX_ROWS = 2000
 MAX_ACCEPTED_TERMS = 200
 ACCEPTED_TERM_MAX_LENGTH = 100
 NAME_MAX_LENGTH = 200
+BUDGET_YEAR_MIN, BUDGET_YEAR_MAX = 1990, 2100
 TEXT_MAX_LENGTH = 20000
 NUL_MESSAGE = "text must not contain NUL characters (\\u0000)"
 
@@ -172,7 +173,7 @@ class BudgetLine(Model):
     key: Key
     name: Name
     amount: Money
-    year: int | None = Field(None, ge=1990, le=2100)
+    year: int | None = Field(None, ge=BUDGET_YEAR_MIN, le=BUDGET_YEAR_MAX)
     funding_source: Line = ""
     shared_with: Rows[PolicyField] = []
 

@@ -9,6 +9,7 @@ from simple_history.models import HistoricalRecords
 from cohesio.core.choices import choices, in_choices
 from cohesio.format.vocabulary import InterventionStatus, PreventionLevel
 from cohesio.network.models import Partner
+from cohesio.plans.fields import PlanTextField
 from cohesio.plans.models import KEY_UNIQUE, Goal, PlanRow, validate_extremism_kinds
 
 
@@ -17,7 +18,7 @@ class Intervention(PlanRow):
     key_from = "name"
 
     name = models.CharField(_("name"), max_length=200)
-    description = models.TextField(_("description"), blank=True)
+    description = PlanTextField(_("description"), blank=True)
     prevention_level = models.CharField(_("prevention level"), max_length=20, choices=choices(PreventionLevel))
     extremism_kinds = models.JSONField(
         _("kinds of extremism"), default=list, blank=True, validators=[validate_extremism_kinds]

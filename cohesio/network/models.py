@@ -10,6 +10,7 @@ from simple_history.models import HistoricalRecords
 from cohesio.analysis.models import Area
 from cohesio.core.choices import choices, in_choices
 from cohesio.format.vocabulary import NetworkKind, PartnerStatus, Sector, TieKind
+from cohesio.plans.fields import PlanTextField
 from cohesio.plans.models import KEY_UNIQUE, PlanRow
 
 
@@ -51,12 +52,12 @@ class Partner(PlanRow):
     sector = models.CharField(_("sector"), max_length=30, choices=choices(Sector), blank=True)
     network = models.CharField(_("network"), max_length=20, choices=choices(NetworkKind), default=NetworkKind.FORMAL)
     status = models.CharField(_("status"), max_length=20, choices=choices(PartnerStatus), default=PartnerStatus.ACTIVE)
-    interests = models.TextField(_("interests"), blank=True)
-    doubts = models.TextField(_("doubts"), blank=True)
-    conditions = models.TextField(_("conditions for taking part"), blank=True)
-    role = models.TextField(_("role"), blank=True)
-    mandate = models.TextField(_("mandate"), blank=True)
-    tasks = models.TextField(_("tasks"), blank=True)
+    interests = PlanTextField(_("interests"), blank=True)
+    doubts = PlanTextField(_("doubts"), blank=True)
+    conditions = PlanTextField(_("conditions for taking part"), blank=True)
+    role = PlanTextField(_("role"), blank=True)
+    mandate = PlanTextField(_("mandate"), blank=True)
+    tasks = PlanTextField(_("tasks"), blank=True)
     accepts_coordinator = models.BooleanField(_("accepts the coordinator"), default=False)
     is_plan_coordinator = models.BooleanField(_("is the plan coordinator"), default=False)
     user = models.ForeignKey(
@@ -99,7 +100,7 @@ class CommunityGroup(PlanRow):
     key_from = "name"
 
     name = models.CharField(_("name"), max_length=200)
-    description = models.TextField(_("description"), blank=True)
+    description = PlanTextField(_("description"), blank=True)
     area = models.ForeignKey(Area, on_delete=models.SET_NULL, null=True, blank=True, related_name="community_groups")
     contact = models.ForeignKey(
         Partner, on_delete=models.SET_NULL, null=True, blank=True, related_name="community_groups"

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -13,6 +14,12 @@ from simple_history.models import HistoricalRecords
 from cohesio.core.choices import choices, in_choices, label
 from cohesio.core.models import Locality
 from cohesio.format import vocabulary
+from cohesio.format.document import (
+    ACCEPTED_TERM_MAX_LENGTH,
+    BUDGET_YEAR_MAX,
+    BUDGET_YEAR_MIN,
+    MAX_ACCEPTED_TERMS,
+)
 from cohesio.format.vocabulary import (
     DefinitionAudience,
     ExtremismKind,
@@ -22,6 +29,7 @@ from cohesio.format.vocabulary import (
     PreventionLevel,
 )
 
+from .fields import PlanTextField
 from .keys import KEY_MAX, make_key
 
 
@@ -34,8 +42,10 @@ class CodeListValidator:
 
     def __call__(self, value):
         allowed = {m.value for m in getattr(vocabulary, self.vocabulary)}
-        if not isinstance(value, list) or any(v not in allowed for v in value):
+        if not isinstance(value, list) or any(not isinstance(v, str) or v not in allowed for v in value):
             raise ValidationError(_("Choose from the listed options."), code="invalid_choice")
+        if len(set(value)) != len(value):
+            raise ValidationError(_("Choose each option once."), code="repeated_choice")
 
     def __eq__(self, other):
         return isinstance(other, CodeListValidator) and other.vocabulary == self.vocabulary
@@ -43,6 +53,24 @@ class CodeListValidator:
 
 validate_extremism_kinds = CodeListValidator("ExtremismKind")
 validate_policy_fields = CodeListValidator("PolicyField")
+
+
+def validate_accepted_terms(value):
+    """The plan's accepted terms as the open plan format holds them: a list of at most MAX_ACCEPTED_TERMS
+    words, each 1 to ACCEPTED_TERM_MAX_LENGTH characters (a longer one took every page of the plan down)."""
+    if not isinstance(value, list) or not all(isinstance(term, str) and term.strip() for term in value):
+        raise ValidationError(_("Give the accepted terms as a list of words."), code="invalid_terms")
+    if len(value) > MAX_ACCEPTED_TERMS:
+        raise ValidationError(
+            _("Accept at most %(limit)d terms."), code="too_many_terms", params={"limit": MAX_ACCEPTED_TERMS}
+        )
+    for term in value:
+        if len(term) > ACCEPTED_TERM_MAX_LENGTH or "\x00" in term:
+            raise ValidationError(
+                _("Each term can be at most %(limit)d characters; shorten “%(term)s…”."),
+                code="term_too_long",
+                params={"limit": ACCEPTED_TERM_MAX_LENGTH, "term": term[:30]},
+            )
 
 
 # An adopted plan is not changed until a review starts.
@@ -58,13 +86,15 @@ class Plan(models.Model):
     period_start = models.DateField(_("period starts"), null=True, blank=True)
     period_end = models.DateField(_("period ends"), null=True, blank=True)
     review_date = models.DateField(_("review date"), null=True, blank=True)
-    vision = models.TextField(_("vision"), blank=True)
-    protection_statement = models.TextField(_("who is protected against what"), blank=True)
-    setting_fit = models.TextField(_("fit with the regional and national setting"), blank=True)
-    cooperation_process = models.TextField(_("how the partners cooperate"), blank=True)
+    vision = PlanTextField(_("vision"), blank=True)
+    protection_statement = PlanTextField(_("who is protected against what"), blank=True)
+    setting_fit = PlanTextField(_("fit with the regional and national setting"), blank=True)
+    cooperation_process = PlanTextField(_("how the partners cooperate"), blank=True)
     language = models.CharField(_("language of the plan"), max_length=2, choices=settings.LANGUAGES, default="en")
-    accepted_terms = models.JSONField(_("accepted terms"), default=list, blank=True)
-    analysis_summary = models.TextField(_("summary of the analysis"), blank=True)
+    accepted_terms = models.JSONField(
+        _("accepted terms"), default=list, blank=True, validators=[validate_accepted_terms]
+    )
+    analysis_summary = PlanTextField(_("summary of the analysis"), blank=True)
     political_owner_name = models.CharField(_("political owner"), max_length=200, blank=True)
     political_owner_office = models.CharField(_("office"), max_length=200, blank=True)
     revision = models.PositiveIntegerField(default=1, editable=False)
@@ -158,7 +188,7 @@ class ExtremismScope(PlanRow):
 
     kind = models.CharField(_("kind of extremism"), max_length=30, choices=choices(ExtremismKind))
     addressed = models.BooleanField(_("addressed by the plan"), default=True)
-    reason = models.TextField(_("reason when not addressed"), blank=True)
+    reason = PlanTextField(_("reason when not addressed"), blank=True)
 
     class Meta(PlanRow.Meta):
         verbose_name = _("extremism scope")
@@ -179,7 +209,7 @@ class Goal(PlanRow):
     key_from = "title"
 
     title = models.CharField(_("title"), max_length=200)
-    description = models.TextField(_("description"), blank=True)
+    description = PlanTextField(_("description"), blank=True)
     kind = models.CharField(_("kind of goal"), max_length=20, choices=choices(GoalKind), default=GoalKind.GENERAL)
     parent = models.ForeignKey(
         "self", verbose_name=_("parent goal"), on_delete=models.SET_NULL, null=True, blank=True, related_name="children"
@@ -220,7 +250,7 @@ class Decision(PlanRow):
     title = models.CharField(_("title"), max_length=200)
     decided_on = models.DateField(_("date of the decision"), null=True, blank=True)
     reference = models.CharField(_("reference"), max_length=200, blank=True)
-    summary = models.TextField(_("summary"), blank=True)
+    summary = PlanTextField(_("summary"), blank=True)
 
     class Meta(PlanRow.Meta):
         verbose_name = _("decision")
@@ -237,7 +267,12 @@ class BudgetLine(PlanRow):
 
     name = models.CharField(_("name"), max_length=200)
     amount = models.DecimalField(_("amount"), max_digits=14, decimal_places=2)
-    year = models.PositiveIntegerField(_("year"), null=True, blank=True)
+    year = models.PositiveIntegerField(
+        _("year"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(BUDGET_YEAR_MIN), MaxValueValidator(BUDGET_YEAR_MAX)],
+    )
     funding_source = models.CharField(_("funding source"), max_length=200, blank=True)
     shared_with = models.JSONField(
         _("shared with policy fields"), default=list, blank=True, validators=[validate_policy_fields]
@@ -266,7 +301,7 @@ class Definition(PlanRow):
     key_from = "term"
 
     term = models.CharField(_("term"), max_length=200)
-    text = models.TextField(_("definition"), blank=True)
+    text = PlanTextField(_("definition"), blank=True)
     local_wording = models.CharField(_("local wording"), max_length=200, blank=True)
     audience = models.CharField(
         _("audience"), max_length=20, choices=choices(DefinitionAudience), default=DefinitionAudience.PARTNERS

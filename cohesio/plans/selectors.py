@@ -6,6 +6,8 @@ from cohesio.analysis.models import AnalysisIndicator, Area, Factor, Observation
 from cohesio.core.access import NoPlanYet
 from cohesio.core.models import Locality
 from cohesio.format import document as fmt
+from cohesio.format import load
+from cohesio.format.salvage import Salvaged, salvage
 from cohesio.interventions.models import Intervention, Measurement, MonitoringIndicator
 from cohesio.network.models import CommunityGroup, Organisation, Partner, Tie
 from cohesio.sharing.models import Agreement, InformationType, SharingEvaluation, SharingRule
@@ -34,9 +36,9 @@ def _ref(keys: dict[int, str], pk: int | None) -> str | None:
     return keys[pk] if pk is not None else None
 
 
-def _plan_part(plan: Plan) -> fmt.Plan:
+def _plan_part(plan: Plan) -> dict:
     scopes = ExtremismScope.objects.filter(plan=plan)
-    return fmt.Plan(
+    return dict(
         title=plan.title,
         status=plan.status,
         period_start=plan.period_start,
@@ -48,15 +50,15 @@ def _plan_part(plan: Plan) -> fmt.Plan:
         cooperation_process=plan.cooperation_process,
         language=plan.language,
         accepted_terms=plan.accepted_terms,
-        extremism_scope=[fmt.ExtremismScope(kind=s.kind, addressed=s.addressed, reason=s.reason) for s in scopes],
+        extremism_scope=[dict(kind=s.kind, addressed=s.addressed, reason=s.reason) for s in scopes],
     )
 
 
-def _goals(plan: Plan) -> tuple[list[fmt.Goal], dict[int, str]]:
+def _goals(plan: Plan) -> tuple[list[dict], dict[int, str]]:
     goals = list(Goal.objects.filter(plan=plan))
     keys = _keys(goals)
     return [
-        fmt.Goal(
+        dict(
             key=keys[g.pk],
             title=g.title,
             description=g.description,
@@ -70,14 +72,14 @@ def _goals(plan: Plan) -> tuple[list[fmt.Goal], dict[int, str]]:
     ], keys
 
 
-def _political_support(plan: Plan) -> fmt.PoliticalSupport:
+def _political_support(plan: Plan) -> dict:
     decisions = list(Decision.objects.filter(plan=plan))
     budget_lines = list(BudgetLine.objects.filter(plan=plan))
-    return fmt.PoliticalSupport(
+    return dict(
         owner_name=plan.political_owner_name,
         owner_office=plan.political_owner_office,
         decisions=[
-            fmt.Decision(
+            dict(
                 key=d.key,
                 title=d.title,
                 decided_on=d.decided_on,
@@ -87,7 +89,7 @@ def _political_support(plan: Plan) -> fmt.PoliticalSupport:
             for i, d in enumerate(decisions)
         ],
         budget_lines=[
-            fmt.BudgetLine(
+            dict(
                 key=b.key,
                 name=b.name,
                 amount=b.amount,
@@ -100,16 +102,14 @@ def _political_support(plan: Plan) -> fmt.PoliticalSupport:
     )
 
 
-def _definitions(plan: Plan) -> list[fmt.Definition]:
+def _definitions(plan: Plan) -> list[dict]:
     return [
-        fmt.Definition(
-            key=d.key, term=d.term, text=d.text, local_wording=d.local_wording, audience=d.audience
-        )
+        dict(key=d.key, term=d.term, text=d.text, local_wording=d.local_wording, audience=d.audience)
         for i, d in enumerate(Definition.objects.filter(plan=plan))
     ]
 
 
-def _analysis(plan: Plan) -> tuple[fmt.Analysis, dict[int, str]]:
+def _analysis(plan: Plan) -> tuple[dict, dict[int, str]]:
     areas = list(Area.objects.filter(plan=plan))
     sources = list(Source.objects.filter(plan=plan))
     factors = list(Factor.objects.filter(plan=plan).prefetch_related("areas", "sources"))
@@ -119,17 +119,17 @@ def _analysis(plan: Plan) -> tuple[fmt.Analysis, dict[int, str]]:
         )
     )
     area_keys, source_keys = _keys(areas), _keys(sources)
-    analysis = fmt.Analysis(
+    analysis = dict(
         summary=plan.analysis_summary,
-        areas=[fmt.Area(key=area_keys[a.pk], name=a.name, geometry=a.geometry) for a in areas],
+        areas=[dict(key=area_keys[a.pk], name=a.name, geometry=a.geometry) for a in areas],
         sources=[
-            fmt.Source(
+            dict(
                 key=source_keys[s.pk], name=s.name, kind=s.kind, description=s.description, collected_on=s.collected_on
             )
             for s in sources
         ],
         factors=[
-            fmt.Factor(
+            dict(
                 key=f.key,
                 kind=f.kind,
                 title=f.title,
@@ -143,14 +143,14 @@ def _analysis(plan: Plan) -> tuple[fmt.Analysis, dict[int, str]]:
             for i, f in enumerate(factors)
         ],
         indicators=[
-            fmt.AnalysisIndicator(
+            dict(
                 key=ind.key,
                 name=ind.name,
                 unit=ind.unit,
                 synthetic=ind.synthetic,
                 source=_ref(source_keys, ind.source_id),
                 observations=[
-                    fmt.Observation(area=_ref(area_keys, o.area_id), period=o.period, value=o.value)
+                    dict(area=_ref(area_keys, o.area_id), period=o.period, value=o.value)
                     for o in ind.observations.all()
                 ],
             )
@@ -160,14 +160,14 @@ def _analysis(plan: Plan) -> tuple[fmt.Analysis, dict[int, str]]:
     return analysis, area_keys
 
 
-def _network(plan: Plan, area_keys: dict[int, str]) -> tuple[fmt.Network, fmt.Cooperation, dict, dict]:
+def _network(plan: Plan, area_keys: dict[int, str]) -> tuple[dict, dict, dict, dict]:
     organisations = list(Organisation.objects.filter(plan=plan))
     partners = list(Partner.objects.filter(plan=plan))
     org_keys, partner_keys = _keys(organisations), _keys(partners)
-    network = fmt.Network(
-        organisations=[fmt.Organisation(key=org_keys[o.pk], name=o.name, sector=o.sector) for o in organisations],
+    network = dict(
+        organisations=[dict(key=org_keys[o.pk], name=o.name, sector=o.sector) for o in organisations],
         partners=[
-            fmt.Partner(
+            dict(
                 key=partner_keys[p.pk],
                 name=p.name,
                 function=p.function,
@@ -186,7 +186,7 @@ def _network(plan: Plan, area_keys: dict[int, str]) -> tuple[fmt.Network, fmt.Co
             for p in partners
         ],
         community_groups=[
-            fmt.CommunityGroup(
+            dict(
                 key=g.key,
                 name=g.name,
                 description=g.description,
@@ -196,22 +196,22 @@ def _network(plan: Plan, area_keys: dict[int, str]) -> tuple[fmt.Network, fmt.Co
             for i, g in enumerate(CommunityGroup.objects.filter(plan=plan))
         ],
         ties=[
-            fmt.Tie(source=partner_keys[t.source_id], target=partner_keys[t.target_id], kind=t.kind)
+            dict(source=partner_keys[t.source_id], target=partner_keys[t.target_id], kind=t.kind)
             for t in Tie.objects.filter(plan=plan)
         ],
     )
     coordinator = next((p for p in partners if p.is_plan_coordinator), None)
-    cooperation = fmt.Cooperation(coordinator=partner_keys[coordinator.pk] if coordinator else None)
+    cooperation = dict(coordinator=partner_keys[coordinator.pk] if coordinator else None)
     return network, cooperation, org_keys, partner_keys
 
 
-def _sharing(plan: Plan, org_keys: dict[int, str], partner_keys: dict[int, str]) -> fmt.Sharing:
+def _sharing(plan: Plan, org_keys: dict[int, str], partner_keys: dict[int, str]) -> dict:
     info_types = list(InformationType.objects.filter(plan=plan))
     info_keys = _keys(info_types)
     agreement = Agreement.objects.filter(plan=plan).prefetch_related("signatories").first()
-    return fmt.Sharing(
+    return dict(
         information_types=[
-            fmt.InformationType(
+            dict(
                 key=info_keys[t.pk],
                 organisation=org_keys[t.organisation_id],
                 name=t.name,
@@ -222,7 +222,7 @@ def _sharing(plan: Plan, org_keys: dict[int, str], partner_keys: dict[int, str])
             for t in info_types
         ],
         rules=[
-            fmt.SharingRule(
+            dict(
                 key=r.key,
                 information_type=info_keys[r.information_type_id],
                 recipients=sorted(org_keys[o.pk] for o in r.recipients.all()),
@@ -234,14 +234,14 @@ def _sharing(plan: Plan, org_keys: dict[int, str], partner_keys: dict[int, str])
             )
             for i, r in enumerate(SharingRule.objects.filter(plan=plan).prefetch_related("recipients"))
         ],
-        agreement=fmt.Agreement(
+        agreement=dict(
             title=agreement.title,
             text=agreement.text,
             based_on=agreement.based_on,
             signed_on=agreement.signed_on,
             review_date=agreement.review_date,
             signatories=[
-                fmt.Signatory(
+                dict(
                     organisation=org_keys[s.organisation_id],
                     signed_by=_ref(partner_keys, s.signed_by_id),
                     signed_on=s.signed_on,
@@ -252,7 +252,7 @@ def _sharing(plan: Plan, org_keys: dict[int, str], partner_keys: dict[int, str])
         if agreement
         else None,
         evaluations=[
-            fmt.SharingEvaluation(
+            dict(
                 key=e.key,
                 scheduled_for=e.scheduled_for,
                 done_on=e.done_on,
@@ -265,14 +265,14 @@ def _sharing(plan: Plan, org_keys: dict[int, str], partner_keys: dict[int, str])
     )
 
 
-def _interventions(plan: Plan, goal_keys, partner_keys) -> tuple[list[fmt.Intervention], list[fmt.MonitoringIndicator]]:
+def _interventions(plan: Plan, goal_keys, partner_keys) -> tuple[list[dict], list[dict]]:
     interventions = list(Intervention.objects.filter(plan=plan).prefetch_related("goals", "partners"))
     keys = _keys(interventions)
     indicators = MonitoringIndicator.objects.filter(plan=plan).prefetch_related(
         Prefetch("measurements", queryset=Measurement.objects.order_by("measured_on", "id"))
     )
     return [
-        fmt.Intervention(
+        dict(
             key=keys[iv.pk],
             name=iv.name,
             description=iv.description,
@@ -289,7 +289,7 @@ def _interventions(plan: Plan, goal_keys, partner_keys) -> tuple[list[fmt.Interv
         )
         for iv in interventions
     ], [
-        fmt.MonitoringIndicator(
+        dict(
             key=m.key,
             name=m.name,
             unit=m.unit,
@@ -298,23 +298,21 @@ def _interventions(plan: Plan, goal_keys, partner_keys) -> tuple[list[fmt.Interv
             goal=_ref(goal_keys, m.goal_id),
             intervention=_ref(keys, m.intervention_id),
             synthetic=m.synthetic,
-            measurements=[
-                fmt.Measurement(measured_on=x.measured_on, value=x.value, note=x.note) for x in m.measurements.all()
-            ],
+            measurements=[dict(measured_on=x.measured_on, value=x.value, note=x.note) for x in m.measurements.all()],
         )
         for i, m in enumerate(indicators)
     ]
 
 
-def plan_document(plan: Plan) -> fmt.PlanDocument:
-    """The whole plan in the open format; a fixed number of queries whatever the plan's size."""
+def plan_document_data(plan: Plan) -> dict:
+    """The whole plan as stored, shaped as the open format but not yet validated against it."""
     locality = plan.locality
     goals, goal_keys = _goals(plan)
     analysis, area_keys = _analysis(plan)
     network, cooperation, org_keys, partner_keys = _network(plan, area_keys)
     interventions, monitoring = _interventions(plan, goal_keys, partner_keys)
-    return fmt.PlanDocument(
-        locality=fmt.Locality(name=locality.name, kind=locality.kind, fictional=locality.fictional),
+    return dict(
+        locality=dict(name=locality.name, kind=locality.kind, fictional=locality.fictional),
         plan=_plan_part(plan),
         goals=goals,
         political_support=_political_support(plan),
@@ -326,3 +324,19 @@ def plan_document(plan: Plan) -> fmt.PlanDocument:
         interventions=interventions,
         monitoring=monitoring,
     )
+
+
+def plan_document(plan: Plan) -> fmt.PlanDocument:
+    """The whole plan in the open format; a fixed number of queries whatever the plan's size.
+
+    For exports and the API, which give the plan as a whole: raises PlanFormatError, naming each place, when a
+    stored value does not fit the format (saved before a limit existed). Pages use `salvaged_plan_document`.
+    """
+    return load(plan_document_data(plan))
+
+
+def salvaged_plan_document(plan: Plan) -> Salvaged:
+    """The plan in the open format for pages and the checker: values that do not fit the format are left out or
+    shortened, and listed, so that one bad value never takes the pages down. PlanFormatError when not even
+    that is possible."""
+    return salvage(plan_document_data(plan))

@@ -22,13 +22,14 @@ def overview(request):
     plan = current_plan(request.locality)
     if plan is None:
         return render(request, "plans/overview_empty.html", {})
-    doc = plan_document(plan)
-    summaries = element_summaries(doc)
+    review = plan_findings_for_request(request, plan)  # cached: the page's tags reuse it
+    # the document as checked: values that do not fit the format are left out, and the check page says so
+    summaries = element_summaries(review.document) if review.document is not None else []
     context = {
         "plan": plan,
         "summaries": summaries,
         "complete_count": sum(s.complete for s in summaries),
-        "review": plan_findings_for_request(request, plan, doc),  # cached: the page's tags reuse it
+        "review": review,
         **consultation_context(plan, request.user),  # endorsements and status moves, a fixed number of queries
     }
     return render(request, "plans/overview.html", context)

@@ -1,7 +1,7 @@
 """API: the plan checker's findings for a locality's current plan."""
 
 from django.http import Http404
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 
 from cohesio.core.api import ErrorOut, locality_for
 from cohesio.plans.selectors import current_plan
@@ -11,9 +11,17 @@ from .selectors import plan_findings
 router = Router(tags=["plan check"])
 
 
+class ProblemOut(Schema):
+    path: str
+    message: str
+
+
 class FindingsOut(Schema):
     findings: list[dict]
     summary: dict[str, int]
+    unchecked: list[ProblemOut] = Field(
+        [], description="Stored values that do not fit the plan format, left out of the check until corrected."
+    )
 
 
 @router.get("/{slug}/findings", response={200: FindingsOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut})
@@ -25,4 +33,5 @@ def get_findings(request, slug: str):
         raise Http404
     review = plan_findings(plan)
     summary = {key: review.summary[key] for key in ("errors", "warnings", "tips", "accepted")}
-    return {"findings": [r.to_dict() for r in review.findings], "summary": summary}
+    unchecked = [{"path": p.path, "message": p.message} for p in review.unchecked]
+    return {"findings": [r.to_dict() for r in review.findings], "summary": summary, "unchecked": unchecked}

@@ -13,10 +13,10 @@ from django.utils.translation import gettext
 
 from cohesio.checks import CoCreation, Element, Finding, by_element, check_plan, languages, summarise
 from cohesio.core.models import Membership, Role
-from cohesio.format import PlanDocument
+from cohesio.format import PlanDocument, PlanFormatError, Problem
 from cohesio.format.paths import keyed_path, positional_path
 from cohesio.plans.models import Plan
-from cohesio.plans.selectors import plan_document
+from cohesio.plans.selectors import salvaged_plan_document
 
 from .locations import ELEMENT_PAGES, EditLink, Place, edit_links, elements_on_page, place_of
 from .models import Acknowledgement
@@ -79,6 +79,9 @@ class PlanReview:
     findings: list[ReviewedFinding]
     # accepted once, but no finding matches any more (the plan changed): shown so they can be cleared
     unmatched: list[tuple[Acknowledgement, Place]] = field(default_factory=list)
+    # stored values that do not fit the plan format: left out of the check, shown so they can be corrected
+    unchecked: list[Problem] = field(default_factory=list)
+    document: PlanDocument | None = None
 
     @property
     def summary(self) -> dict[str, int]:
@@ -157,13 +160,15 @@ def plan_findings(
     Pass `doc` when the caller already built the plan document. `with_edit_links` adds the edit page of each
     place (one query per kind of row); queries do not grow with the number of findings.
     """
-    doc = doc if doc is not None else plan_document(plan)
+    doc, unchecked = _document(plan, doc)
+    if doc is None:
+        return PlanReview(plan, [], unchecked=unchecked)
     lang = plan.language if plan.language in languages() else "en"
     findings = check_plan(
         doc,
         lang=lang,
         today=today or timezone.localdate(),
-        allow_terms=plan.accepted_terms or (),
+        allow_terms=doc.plan.accepted_terms,
         cocreation=cocreation_counts(plan),
     )
     findings = [f.translated(gettext) for f in findings]
@@ -194,7 +199,18 @@ def plan_findings(
     unmatched = [
         (a, place_of(positional_path(doc, a.path) or a.path, doc)) for a in acknowledgements.values() if a.pk not in used
     ]
-    return PlanReview(plan, reviewed, unmatched)
+    return PlanReview(plan, reviewed, unmatched, unchecked, doc)
+
+
+def _document(plan: Plan, doc: PlanDocument | None) -> tuple[PlanDocument | None, list[Problem]]:
+    """The document to check and what had to be left out of it: the caller's, or the stored plan salvaged."""
+    if doc is not None:
+        return doc, []
+    try:
+        read = salvaged_plan_document(plan)
+    except PlanFormatError as unreadable:
+        return None, unreadable.problems
+    return read.document, read.left_out
 
 
 def _acknowledgement_of(acknowledgements, code, keyed, positional, detail, fingerprint):

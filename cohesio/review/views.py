@@ -32,9 +32,14 @@ def _check_page(request, plan, *, failed=None, terms_form=None):
         "may_edit": may_edit,
         "may_acknowledge": can(request.user, "plan.acknowledge_finding", request.locality),
         "failed": failed,
-        "terms_form": terms_form or AcceptedTermsForm(initial={"terms": ", ".join(plan.accepted_terms or [])}),
+        "terms_form": terms_form or AcceptedTermsForm(initial={"terms": _terms_line(plan.accepted_terms)}),
     }
     return render(request, "review/check.html", context)
+
+
+def _terms_line(terms) -> str:
+    """The stored terms as the form's one line (whatever was stored: the page is where it gets corrected)."""
+    return ", ".join(str(term) for term in terms) if isinstance(terms, list) else ""
 
 
 @locality_view("plan.check")
@@ -54,7 +59,10 @@ def check_json(request):
         raise Http404  # not NoPlanYet: a program asking for findings wants a status, not the overview
     review = plan_findings(plan)
     summary = {key: review.summary[key] for key in ("errors", "warnings", "tips", "accepted")}
-    return JsonResponse({"findings": [r.to_dict() for r in review.findings], "summary": summary})
+    unchecked = [{"path": p.path, "message": p.message} for p in review.unchecked]
+    return JsonResponse(
+        {"findings": [r.to_dict() for r in review.findings], "summary": summary, "unchecked": unchecked}
+    )
 
 
 def _matching(review, data):

@@ -7,6 +7,7 @@ from simple_history.models import HistoricalRecords
 from cohesio.core.choices import choices, in_choices
 from cohesio.format.vocabulary import Sensitivity
 from cohesio.network.models import Organisation, Partner
+from cohesio.plans.fields import PlanTextField
 from cohesio.plans.models import KEY_UNIQUE, PlanRow
 
 
@@ -16,11 +17,11 @@ class InformationType(PlanRow):
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="information_types")
     name = models.CharField(_("name"), max_length=200)
-    description = models.TextField(_("description"), blank=True)
+    description = PlanTextField(_("description"), blank=True)
     sensitivity = models.CharField(
         _("sensitivity"), max_length=20, choices=choices(Sensitivity), default=Sensitivity.PERSONAL
     )
-    legal_basis = models.TextField(_("legal basis"), blank=True)
+    legal_basis = PlanTextField(_("legal basis"), blank=True)
 
     class Meta(PlanRow.Meta):
         verbose_name = _("information type")
@@ -46,11 +47,11 @@ class SharingRule(PlanRow):
     recipients = models.ManyToManyField(
         Organisation, verbose_name=_("may be shared with"), blank=True, related_name="+"
     )
-    purpose = models.TextField(_("purpose"), blank=True)
-    why = models.TextField(_("why it is shared"), blank=True)
-    when = models.TextField(_("when it is shared"), blank=True)
-    how = models.TextField(_("how it is shared"), blank=True)
-    retention = models.TextField(_("how long it is kept"), blank=True)
+    purpose = PlanTextField(_("purpose"), blank=True)
+    why = PlanTextField(_("why it is shared"), blank=True)
+    when = PlanTextField(_("when it is shared"), blank=True)
+    how = PlanTextField(_("how it is shared"), blank=True)
+    retention = PlanTextField(_("how long it is kept"), blank=True)
 
     history = HistoricalRecords()
 
@@ -68,7 +69,7 @@ class Agreement(PlanRow):
     key_from = "title"
 
     title = models.CharField(_("title"), max_length=200)
-    text = models.TextField(_("text"), blank=True)
+    text = PlanTextField(_("text"), blank=True)
     based_on = models.CharField(_("based on an existing agreement"), max_length=200, blank=True)
     signed_on = models.DateField(_("signed on"), null=True, blank=True)
     review_date = models.DateField(_("review date"), null=True, blank=True)
@@ -112,7 +113,7 @@ class SharingEvaluation(PlanRow):
     done_on = models.DateField(_("done on"), null=True, blank=True)
     right_information_on_time = models.BooleanField(_("right information shared on time"), null=True, blank=True)
     handled_as_agreed = models.BooleanField(_("handled as agreed"), null=True, blank=True)
-    notes = models.TextField(_("notes"), blank=True)
+    notes = PlanTextField(_("notes"), blank=True)
 
     class Meta(PlanRow.Meta):
         verbose_name = _("sharing evaluation")
