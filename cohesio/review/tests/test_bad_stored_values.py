@@ -8,63 +8,21 @@ would be) is left out of the check with a banner saying where, while every page 
 
 import pytest
 from django.db import connection
-from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
 
 from cohesio.analysis.models import Area
 from cohesio.format.document import MAX_ACCEPTED_TERMS
-from cohesio.interventions.models import Intervention
-from cohesio.network.models import Partner
 from cohesio.plans.models import BudgetLine, Goal, Plan
+from cohesio.plans.tests.pages import all_pages
 
 from .conftest import url
 
 LONG_TERM = "x" * 101
 
 
-def _locality_pages() -> list[str]:
-    """Every page of a locality whose address needs only the locality's short name."""
-    names = []
-
-    def walk(resolver, namespace=""):
-        for entry in resolver.url_patterns:
-            if isinstance(entry, URLResolver):
-                walk(entry, f"{namespace}{entry.namespace}:" if entry.namespace else namespace)
-            elif isinstance(entry, URLPattern) and entry.name:
-                names.append(f"{namespace}{entry.name}")
-
-    walk(get_resolver())
-    pages = []
-    for name in sorted(set(names)):
-        try:
-            pages.append(reverse(name, kwargs={"locality": "riverside"}))
-        except NoReverseMatch:
-            continue
-    return pages
-
-
-def _pages_with_rows(plan) -> list[str]:
-    goal = Goal.objects.filter(plan=plan).first()
-    return [
-        reverse(
-            "network:partner", kwargs={"locality": "riverside", "pk": Partner.objects.filter(plan=plan).first().pk}
-        ),
-        reverse(
-            "interventions:detail",
-            kwargs={"locality": "riverside", "pk": Intervention.objects.filter(plan=plan).first().pk},
-        ),
-        reverse("plans:edit", kwargs={"locality": "riverside", "kind": "goal", "pk": goal.pk}),
-        reverse("plans:edit_section", kwargs={"locality": "riverside", "kind": "vision"}),
-        reverse("plans:edit_create", kwargs={"locality": "riverside", "kind": "area"}),
-    ]
-
-
-API = ["/api/localities/", "/api/localities/riverside/plan", "/api/localities/riverside/findings"]
-
-
 def _server_errors(client, plan) -> list[str]:
     client.raise_request_exception = False
     failed = []
-    for path in [*_locality_pages(), *_pages_with_rows(plan), *API]:
+    for path in all_pages(plan):
         status = client.get(path).status_code
         if status >= 500:
             failed.append(f"{path}: {status}")
