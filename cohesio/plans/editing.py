@@ -17,6 +17,7 @@ from cohesio.audit.services import record
 from cohesio.core.choices import choices
 from cohesio.core.forms import gds_helper
 from cohesio.core.permissions import require
+from cohesio.format.document import MAX_ROWS
 
 from .models import DeletionSnapshot, Plan
 from .undo import check_undoable, delete_with_snapshot, restore
@@ -113,6 +114,21 @@ class PlanObjectForm(forms.ModelForm):
             for message in exc.messages:
                 if message not in already:
                     self.add_error(self.unique_field if self.unique_field in self.fields else None, message)
+        self._check_room()
+
+    def _check_room(self) -> None:
+        """A new row only while the plan holds fewer of its kind than the plan format allows in one list."""
+        model = type(self.instance)
+        if self.instance.pk or isinstance(self.instance, Plan):
+            return
+        if model.objects.filter(plan=self.plan).count() >= MAX_ROWS:
+            self.add_error(
+                None,
+                gettext(
+                    "A plan holds at most %(limit)s %(rows)s, and this one has that many. Remove one to add another."
+                )
+                % {"limit": f"{MAX_ROWS:,}", "rows": model._meta.verbose_name_plural},
+            )
 
 
 def conflict_rows(form, current) -> list[tuple[str, str, str]]:

@@ -15,6 +15,7 @@ from django.db import IntegrityError, models, transaction
 
 from cohesio.format import PlanFormatError
 from cohesio.format.document import TEXT_MAX_LENGTH
+from cohesio.plans.models import Goal
 from cohesio.plans.selectors import plan_document
 from cohesio.plans.services import import_plan
 
@@ -131,3 +132,16 @@ def test_every_number_a_model_accepts_fits_the_format(plan, end):
                 pass  # a check constraint keeps the database inside the range: that is strict enough
 
     assert _problems(plan) == []
+
+
+def test_a_new_row_past_the_formats_limit_is_refused_with_a_message(client, alice, plan, monkeypatch):
+    monkeypatch.setattr("cohesio.plans.editing.MAX_ROWS", 2)  # the plan has two goals
+    client.force_login(alice)
+
+    response = client.post("/l/riverside/edit/goal/new/", {"title": "A third goal", "kind": "general"})
+
+    assert response.status_code == 200
+    assert "A plan holds at most 2 goals, and this one has that many. Remove one to add another." in (
+        response.content.decode()
+    )
+    assert not Goal.objects.filter(plan=plan, title="A third goal").exists()
