@@ -115,7 +115,8 @@ class Sync:
         if changed:
             for name in changed:
                 setattr(self.plan, name, fields[name])
-            self.plan.revision += 1
+            if self.before is not None:  # a new plan starts at its first revision
+                self.plan.revision += 1
             self.plan.save(update_fields=[*changed, "revision"])
             self.changes += 1
 

@@ -18,6 +18,7 @@ from cohesio.format.paths import keyed_path, positional_path
 from cohesio.plans.models import Plan
 from cohesio.plans.selectors import salvaged_plan_document
 
+from .grouping import ShownFinding, shown_counts, shown_findings
 from .locations import ELEMENT_PAGES, EditLink, Place, edit_links, elements_on_page, place_of
 from .models import Acknowledgement
 
@@ -67,8 +68,13 @@ class ElementGroup:
     findings: list[ReviewedFinding]
 
     @property
+    def shown(self) -> list[ShownFinding]:
+        """The findings as the page shows them: repeated ones grouped; open ones first, accepted ones after."""
+        return sorted(shown_findings(self.findings), key=lambda s: s.accepted)
+
+    @property
     def counts(self) -> dict[str, int]:
-        return _counts(self.findings)
+        return shown_counts(self.findings)
 
 
 @dataclass
@@ -85,15 +91,21 @@ class PlanReview:
 
     @property
     def summary(self) -> dict[str, int]:
+        """Counts per finding, as the JSON lists them (one entry per row)."""
         return _counts(self.findings)
 
     @property
+    def shown_summary(self) -> dict[str, int]:
+        """Counts as the pages show them: a group of repeated findings counts once."""
+        return shown_counts(self.findings)
+
+    @property
     def groups(self) -> list[ElementGroup]:
-        """Findings per element in plan order; open findings first, accepted ones after them."""
+        """Findings per element in plan order (`ElementGroup.shown` puts open ones first, accepted ones after)."""
         reviewed = {id(r.finding): r for r in self.findings}
         groups = []
         for element, findings in by_element([r.finding for r in self.findings]).items():
-            items = sorted((reviewed[id(f)] for f in findings), key=lambda r: r.accepted)
+            items = [reviewed[id(f)] for f in findings]
             groups.append(ElementGroup(element, gettext(element.label), items[0].page_url, items))
         return groups
 
@@ -105,7 +117,7 @@ class PlanReview:
     def counts_for(self, element: str) -> dict[str, int]:
         """Counts of the findings shown on the page of `element` (monitoring counts with interventions)."""
         page = next((name for e, name in ELEMENT_PAGES.items() if e.value == element), None)
-        return _counts(self.on_page(page)) if page else _counts([])
+        return shown_counts(self.on_page(page)) if page else shown_counts([])
 
 
 def _counts(findings: list[ReviewedFinding]) -> dict[str, int]:

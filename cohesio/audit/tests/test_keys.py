@@ -23,7 +23,12 @@ def _settings(env: dict) -> subprocess.CompletedProcess:
     )
 
 
-PRODUCTION = {"COHESIO_ENV": "production", "SECRET_KEY": "s" * 50, "ALLOWED_HOSTS": "plan.example.org"}
+PRODUCTION = {
+    "COHESIO_ENV": "production",
+    "SECRET_KEY": "s" * 50,
+    "ALLOWED_HOSTS": "plan.example.org",
+    "EMAIL_HOST": "smtp.example.org",  # production refuses to start without a mail server
+}
 
 
 def test_production_refuses_to_start_without_an_audit_key():
