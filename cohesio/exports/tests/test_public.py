@@ -139,3 +139,19 @@ def test_the_public_page_shows_the_latest_version_and_links_its_pdf(client, rive
     assert "Version 2" in body
     assert reverse("public:pdf", kwargs={"token": token}) in body
     assert "/static/exports/print.css" in body and "<style>" not in body  # the site's strict CSP allows no inline style
+
+
+def test_the_public_page_makes_at_most_a_few_queries_whatever_the_plans_size(
+    client, riverside, elsewhere, alice, charlie, django_assert_max_num_queries
+):
+    from cohesio.plans.tests.documents import scaled, small_document
+
+    tokens = []
+    for locality, who, doc in ((riverside, alice, small_document()), (elsewhere, charlie, scaled(small_document(), 10))):
+        plan = import_plan(doc, locality)
+        version_publish(acting_user=who, plan=plan)
+        tokens.append(publication_switch(acting_user=who, plan=plan, enabled=True).token)
+
+    for token in tokens:  # 1x, then 10x
+        with django_assert_max_num_queries(12):  # publication, version, the audit event and its chain head
+            assert client.get(reverse("public:page", kwargs={"token": token})).status_code == 200
