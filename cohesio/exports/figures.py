@@ -188,7 +188,7 @@ def monitoring_chart(monitoring: list[dict]) -> Figure | None:
     ax.set_yticks(range(len(rows)), names, fontsize=5)
     ax.invert_yaxis()
     ax.axvline(100, color="#00703c", linewidth=1)
-    ax.set_xlabel(_("% of the way from baseline to target"), fontsize=7)
+    ax.set_xlabel(_("Progress from baseline to target, in per cent"), fontsize=7)
     ax.tick_params(axis="x", labelsize=6)
     alt = _("A bar chart of %(count)s monitoring indicators, each showing how far it has come from its baseline to its target.") % {
         "count": len(rows)

@@ -141,3 +141,20 @@ def test_a_municipality_template_places_the_fields_it_wants(demo, settings, tmp_
     assert "Gemeente Riverton: Riverton together & <safe> online" in text
     assert "Partners with their roles and mandates (47)" in text
     assert docx_figures(data) == 1
+
+
+def test_a_dutch_plan_exports_in_dutch():
+    from django.utils import translation
+
+    from cohesio.exports.rendering import _content
+
+    data = dump(riverton_document())
+    data["plan"]["language"] = "nl"
+    content = _content(data, {"summary": {}, "findings": []}, None, False)
+
+    html = export_file(content, "html").decode()
+
+    with translation.override("nl"):
+        assert '<html lang="nl">' in html
+        assert translation.gettext("Regional analysis") in html and "Regional analysis" not in html
+        assert "Werkversie (geen gepubliceerde versie)" in html
