@@ -40,3 +40,14 @@ def _shortened(slug: str, limit: int) -> str:
         return slug
     cut = slug[:limit]
     return (cut.rsplit("-", 1)[0] if "-" in cut[limit // 2 :] else cut).strip("-")
+
+
+def give_keys(app_label: str, keyed: list[tuple[str, str, str]]):
+    """The migration step that gives existing rows of `app_label` their keys: (model, prefix, key_from) each."""
+    from django.db import migrations
+
+    def forwards(apps, schema_editor):
+        for model, prefix, key_from in keyed:
+            fill_keys(apps.get_model(app_label, model), prefix, key_from)
+
+    return migrations.RunPython(forwards, migrations.RunPython.noop)

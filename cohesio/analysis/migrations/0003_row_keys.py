@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-from cohesio.plans.keys import fill_keys
+from cohesio.plans.keys import give_keys
 
 
 # (model, key prefix, field whose text makes the key readable): existing rows get their key here, once
@@ -13,11 +13,6 @@ KEYED = [
     ("AnalysisIndicator", "aindicator", "name"),
     ("Observation", "observation", "period"),
 ]
-
-
-def give_keys(apps, schema_editor):
-    for model, prefix, key_from in KEYED:
-        fill_keys(apps.get_model("analysis", model), prefix, key_from)
 
 
 
@@ -60,7 +55,7 @@ class Migration(migrations.Migration):
             name='key',
             field=models.CharField(default='', editable=False, max_length=64, verbose_name='key'),
         ),
-        migrations.RunPython(give_keys, migrations.RunPython.noop),
+        give_keys("analysis", KEYED),
         migrations.AddConstraint(
             model_name='analysisindicator',
             constraint=models.UniqueConstraint(fields=('plan', 'key'), name='analysis_analysisindicator_key_unique'),

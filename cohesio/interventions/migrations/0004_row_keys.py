@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-from cohesio.plans.keys import fill_keys
+from cohesio.plans.keys import give_keys
 
 
 # (model, key prefix, field whose text makes the key readable): existing rows get their key here, once
@@ -11,11 +11,6 @@ KEYED = [
     ("MonitoringIndicator", "indicator", "name"),
     ("Measurement", "measurement", "measured_on"),
 ]
-
-
-def give_keys(apps, schema_editor):
-    for model, prefix, key_from in KEYED:
-        fill_keys(apps.get_model("interventions", model), prefix, key_from)
 
 
 
@@ -49,7 +44,7 @@ class Migration(migrations.Migration):
             name='key',
             field=models.CharField(default='', editable=False, max_length=64, verbose_name='key'),
         ),
-        migrations.RunPython(give_keys, migrations.RunPython.noop),
+        give_keys("interventions", KEYED),
         migrations.AddConstraint(
             model_name='intervention',
             constraint=models.UniqueConstraint(fields=('plan', 'key'), name='interventions_intervention_key_unique'),

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.db import migrations, models
 
-from cohesio.plans.keys import fill_keys
+from cohesio.plans.keys import give_keys
 
 
 # (model, key prefix, field whose text makes the key readable): existing rows get their key here, once
@@ -13,11 +13,6 @@ KEYED = [
     ("CommunityGroup", "group", "name"),
     ("Tie", "tie", ""),
 ]
-
-
-def give_keys(apps, schema_editor):
-    for model, prefix, key_from in KEYED:
-        fill_keys(apps.get_model("network", model), prefix, key_from)
 
 
 
@@ -57,7 +52,7 @@ class Migration(migrations.Migration):
             name='key',
             field=models.CharField(default='', editable=False, max_length=64, verbose_name='key'),
         ),
-        migrations.RunPython(give_keys, migrations.RunPython.noop),
+        give_keys("network", KEYED),
         migrations.AddConstraint(
             model_name='communitygroup',
             constraint=models.UniqueConstraint(fields=('plan', 'key'), name='network_communitygroup_key_unique'),

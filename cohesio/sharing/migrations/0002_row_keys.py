@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-from cohesio.plans.keys import fill_keys
+from cohesio.plans.keys import give_keys
 
 
 # (model, key prefix, field whose text makes the key readable): existing rows get their key here, once
@@ -13,11 +13,6 @@ KEYED = [
     ("Signatory", "signatory", ""),
     ("SharingEvaluation", "evaluation", "scheduled_for"),
 ]
-
-
-def give_keys(apps, schema_editor):
-    for model, prefix, key_from in KEYED:
-        fill_keys(apps.get_model("sharing", model), prefix, key_from)
 
 
 
@@ -66,7 +61,7 @@ class Migration(migrations.Migration):
             name='key',
             field=models.CharField(default='', editable=False, max_length=64, verbose_name='key'),
         ),
-        migrations.RunPython(give_keys, migrations.RunPython.noop),
+        give_keys("sharing", KEYED),
         migrations.AddConstraint(
             model_name='agreement',
             constraint=models.UniqueConstraint(fields=('plan', 'key'), name='sharing_agreement_key_unique'),
