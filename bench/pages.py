@@ -27,7 +27,7 @@ from django.test import Client  # noqa: E402
 
 from cohesio.core.models import Locality, Membership  # noqa: E402
 from cohesio.demo.riverton import riverton_document  # noqa: E402
-from cohesio.plans.services import import_plan  # noqa: E402
+from cohesio.document.services import import_plan  # noqa: E402
 from cohesio.plans.tests.documents import scaled  # noqa: E402
 
 PAGES = ["", "analysis/", "strategy/", "political-support/", "definitions/", "network/", "cooperation/",

@@ -59,8 +59,9 @@ def _locality(slug: str):
 
 def _export_json(args) -> int:
     _django()
+    from cohesio.document.selectors import plan_document
     from cohesio.format import PlanFormatError, dumps
-    from cohesio.plans.selectors import current_plan, plan_document
+    from cohesio.plans.selectors import current_plan
 
     locality = _locality(args.locality)
     if locality is None:
@@ -100,7 +101,7 @@ def _import_json(args) -> int:
     from django.db import transaction
 
     from cohesio.core.models import Locality
-    from cohesio.plans.services import import_plan
+    from cohesio.document.services import import_plan
 
     with transaction.atomic():
         locality, created = Locality.objects.get_or_create(
@@ -120,10 +121,11 @@ def _import_into(doc, slug: str, *, dry_run: bool) -> int:
     """Update a locality's current plan from a file: print what changes per element, then apply it (or not)."""
     import json as _json
 
+    from cohesio.document.selectors import plan_document
+    from cohesio.document.services import ImportRefused, plan_update
     from cohesio.exports.diff import diff_documents
     from cohesio.format import dumps
-    from cohesio.plans.selectors import current_plan, plan_document
-    from cohesio.plans.services import ImportRefused, plan_update
+    from cohesio.plans.selectors import current_plan
 
     locality = _locality(slug)
     plan = current_plan(locality) if locality is not None else None
@@ -154,7 +156,7 @@ def _import_into(doc, slug: str, *, dry_run: bool) -> int:
 
 def _demo(args) -> int:
     _django()
-    from cohesio.plans.demo import load_demo
+    from cohesio.demo.load import load_demo
 
     created = load_demo(password=args.password, quiet=False)
     return EXIT_OK if created or not args.require_empty else EXIT_FINDINGS

@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 locality_patterns = [
-    path("", include("cohesio.plans.urls")),
+    path("", include("cohesio.workspace.urls")),
     path("", include("cohesio.analysis.urls")),
     path("", include("cohesio.network.urls")),
     path("", include("cohesio.sharing.urls")),

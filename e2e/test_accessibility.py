@@ -4,8 +4,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from cohesio.demo.riverton import riverton_document
+from cohesio.document.services import import_plan
 from cohesio.plans.models import Plan
-from cohesio.plans.services import import_plan
 from conftest import PASSWORD
 
 pytestmark = pytest.mark.browser

@@ -383,7 +383,7 @@ def test_new_coordinator_builds_and_adopts_a_plan_with_a_partner(browser, page, 
     )
     partner.get_by_role("button", name="Save").click()
     expect_banner(partner, "Your profile is saved.")
-    partner.get_by_role("link", name="Add a type of information").click()
+    partner.get_by_role("link", name=re.compile("See and add the types of information")).click()
     fill_form(partner, {"Name": "Absence records", "Sensitivity": pick("Personal data")})
     partner.get_by_role("button", name="Save").click()
     expect_banner(partner, "Saved.")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from cohesio.plans.services import import_plan
+from cohesio.document.services import import_plan
 from cohesio.plans.tests.documents import small_document
 
 pytestmark = pytest.mark.browser

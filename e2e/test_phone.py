@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from cohesio.demo.riverton import riverton_document
-from cohesio.plans.services import import_plan
+from cohesio.document.services import import_plan
 from conftest import PASSWORD
 
 pytestmark = pytest.mark.browser

@@ -6,7 +6,7 @@ import pypdf
 import pytest
 
 from cohesio.demo.riverton import riverton_document
-from cohesio.plans.services import import_plan
+from cohesio.document.services import import_plan
 from conftest import PASSWORD
 
 pytestmark = pytest.mark.browser

@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from cohesio.plans.services import import_plan
+from cohesio.document.services import import_plan
 from cohesio.plans.tests.documents import small_document
 from conftest import PASSWORD
 

@@ -10,7 +10,7 @@ from ninja.errors import HttpError
 from ninja.security import django_auth
 
 from cohesio.core.api import router as core_router
-from cohesio.plans.api import router as plans_router
+from cohesio.document.api import router as plans_router
 from cohesio.review.api import router as review_router
 
 api = NinjaAPI(

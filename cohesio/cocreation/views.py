@@ -8,14 +8,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from cohesio.checks import Severity
 from cohesio.core.access import locality_view, scoped_object
 from cohesio.core.choices import label
 from cohesio.core.permissions import can
 from cohesio.format.vocabulary import PlanStatus
 from cohesio.plans.editing import PlanLocked
 from cohesio.plans.selectors import plan_for
-from cohesio.review.selectors import plan_findings
 
 from . import services
 from .elements import Element, element_url
@@ -45,7 +43,7 @@ from .selectors import (
     proposal_rows,
     recent_decisions,
 )
-from .workflow import TRANSITIONS, available_transitions, transition_for, who_may
+from .workflow import TRANSITIONS, available_transitions, open_before_adoption, transition_for, who_may
 
 
 def _posted_id(request, name: str) -> int:
@@ -309,11 +307,7 @@ def status(request):
     }
     if confirming is not None:
         # before adopting, the coordinator sees what is still open: objections above, warnings and errors here
-        context["open_findings"] = [
-            item
-            for item in plan_findings(plan).findings
-            if not item.accepted and item.finding.severity in (Severity.ERROR, Severity.WARNING)
-        ]
+        context["open_findings"] = open_before_adoption(plan)
     return render(request, "cocreation/status.html", context)
 
 

@@ -72,3 +72,12 @@ def available_transitions(user, plan) -> list[Transition]:
 def who_may(transition: Transition) -> list[str]:
     """The roles that may make a move, read from the allow table (for the page that explains the workflow)."""
     return [str(Role(role).label) for role, actions in ALLOW.items() if transition.action in actions]
+
+
+# What is still open before the plan is adopted (errors and warnings of the plan check), asked of whoever
+# registers here: the review app, which sits above co-creation, does so when it starts. Each returns a list.
+OPEN_BEFORE_ADOPTION: list = []
+
+
+def open_before_adoption(plan) -> list:
+    return [item for source in OPEN_BEFORE_ADOPTION for item in source(plan)]

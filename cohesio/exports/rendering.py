@@ -2,9 +2,9 @@
 
 from django.utils import formats, timezone, translation
 
+from cohesio.document.selectors import plan_document
 from cohesio.format import PlanDocument, dump
 from cohesio.plans.models import Plan
-from cohesio.plans.selectors import plan_document
 
 from .content import PlanContent, VersionInfo, plan_content
 from .models import PlanVersion

@@ -10,9 +10,9 @@ from django.utils.translation import gettext as _
 
 from cohesio.audit.services import record
 from cohesio.core.permissions import require
+from cohesio.document.selectors import plan_document
 from cohesio.format import FORMAT_VERSION, dump
 from cohesio.plans.models import Plan
-from cohesio.plans.selectors import plan_document
 
 from .models import ExportFile, PlanPublication, PlanVersion, VersionOccasion
 from .selectors import findings_snapshot

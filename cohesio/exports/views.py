@@ -11,8 +11,9 @@ from django.views.decorators.http import require_GET, require_POST
 
 from cohesio.core.access import locality_view, scoped_object
 from cohesio.core.permissions import can
+from cohesio.document.selectors import plan_document
 from cohesio.format import dump
-from cohesio.plans.selectors import plan_document, plan_for
+from cohesio.plans.selectors import plan_for
 
 from .forms import CompareForm, PrepareForm, PublishForm
 from .labels import element_label, value_text

@@ -9,7 +9,6 @@ from cohesio.core.forms import EmailInput, gds_helper
 from cohesio.core.models import Role
 from cohesio.format.vocabulary import Sector
 from cohesio.plans.editing import Editable, PlanObjectForm, register
-from cohesio.sharing.models import InformationType
 
 from .models import CommunityGroup, Organisation, Partner, Tie
 
@@ -162,13 +161,3 @@ class CoordinatorSelfForm(forms.Form):
         if not cleaned.get("organisation") and not cleaned.get("new_organisation", "").strip():
             self.add_error("new_organisation", _("Choose your organisation or type its name."))
         return cleaned
-
-
-class OwnInformationTypeForm(PlanObjectForm):
-    """A partner records a type of information their own organisation holds."""
-
-    unique_field = "name"
-
-    class Meta:
-        model = InformationType
-        fields = ["name", "description", "sensitivity", "legal_basis"]

@@ -11,5 +11,4 @@ urlpatterns = [
     path("network/invite/", views.invite, name="invite"),
     path("network/i-am-the-coordinator/", views.coordinator_self, name="coordinator_self"),
     path("network/me/", views.my_profile, name="my_profile"),
-    path("network/me/information/", views.my_information_type, name="my_information_type"),
 ]

@@ -1,7 +1,6 @@
 """The local network pages: partners, organisations, community groups, ties."""
 
 from django.contrib import messages
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -11,9 +10,8 @@ from cohesio.core.access import locality_view, scoped_object
 from cohesio.core.models import Role
 from cohesio.plans.editing import PlanLocked, StaleEdit, conflict_rows, plan_object_save
 from cohesio.plans.selectors import plan_for
-from cohesio.sharing.models import InformationType
 
-from .forms import CoordinatorSelfForm, InviteForm, OwnInformationTypeForm, PartnerProfileForm
+from .forms import CoordinatorSelfForm, InviteForm, PartnerProfileForm
 from .models import CommunityGroup, Organisation, Partner, Tie
 from .selectors import own_partner_profile
 from .services import coordinator_self_designate, partner_designate_coordinator, person_invite
@@ -91,37 +89,11 @@ def my_profile(request):
         else:
             messages.success(request, _("Your profile is saved."))
             return redirect("network:my_profile", locality=request.locality.slug)
-    info_types = (
-        InformationType.objects.filter(plan=plan, organisation=partner.organisation) if partner.organisation else []
-    )
     return render(
         request,
         "network/my_profile.html",
-        {"form": form, "partner": partner, "plan": plan, "information_types": info_types, "conflict": conflict},
+        {"form": form, "partner": partner, "plan": plan, "conflict": conflict},
     )
-
-
-@locality_view("plan.view")
-def my_information_type(request):
-    """A partner adds a type of information their organisation holds."""
-    plan = plan_for(request.locality)
-    partner = own_partner_profile(plan, request.user)
-    if partner is None or partner.organisation is None:
-        raise Http404
-    form = OwnInformationTypeForm(
-        request.POST or None, instance=InformationType(organisation=partner.organisation), plan=plan
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            plan_object_save(
-                acting_user=request.user, plan=plan, form=form, action="partner.edit_own", permission_object=partner
-            )
-        except PlanLocked as locked:
-            messages.error(request, str(locked))
-        else:
-            messages.success(request, _("Saved."))
-        return redirect("network:my_profile", locality=request.locality.slug)
-    return render(request, "network/my_information_type.html", {"form": form, "partner": partner, "plan": plan})
 
 
 @locality_view("plan.edit")

@@ -1,17 +1,14 @@
+"""The plan's own pages and the editing kit's routes; `cohesio.workspace.urls` adds the overview and the start
+path and mounts them all as `plans:`."""
+
 from django.urls import path
 
-from . import edit_views, start_views, views
-
-app_name = "plans"
+from . import edit_views, views
 
 urlpatterns = [
-    path("", views.overview, name="overview"),
     path("strategy/", views.strategy, name="strategy"),
     path("political-support/", views.political_support, name="political_support"),
     path("definitions/", views.definitions, name="definitions"),
-    path("plan.json", views.export_json, name="export_json"),
-    path("start/", start_views.start, name="start"),
-    path("start/<slug:step>/", start_views.start_step, name="start_step"),
     path("edit/undo/", edit_views.undo, name="edit_undo"),  # before the sections: "undo" is not a kind
     path("edit/<slug:kind>/", edit_views.section, name="edit_section"),
     path("edit/<slug:kind>/new/", edit_views.create, name="edit_create"),

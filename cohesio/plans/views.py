@@ -1,38 +1,12 @@
-"""Plan overview, the read-only pages of the plan's own elements, and the JSON download."""
+"""The read-only pages of the plan's own elements: strategy, political support, definitions."""
 
-import json
-
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from cohesio.cocreation.selectors import consultation_context
 from cohesio.core.access import locality_view
-from cohesio.format import dump
-from cohesio.format.summary import element_summaries
-from cohesio.review.selectors import plan_findings_for_request
 
 from .models import BudgetLine, Decision, Definition, ExtremismScope, Goal
-from .selectors import current_plan, plan_document, plan_for
-
-
-@locality_view("plan.view")
-@require_GET
-def overview(request):
-    plan = current_plan(request.locality)
-    if plan is None:
-        return render(request, "plans/overview_empty.html", {})
-    review = plan_findings_for_request(request, plan)  # cached: the page's tags reuse it
-    # the document as checked: values that do not fit the format are left out, and the check page says so
-    summaries = element_summaries(review.document) if review.document is not None else []
-    context = {
-        "plan": plan,
-        "summaries": summaries,
-        "complete_count": sum(s.complete for s in summaries),
-        "review": review,
-        **consultation_context(plan, request.user),  # endorsements and status moves, a fixed number of queries
-    }
-    return render(request, "plans/overview.html", context)
+from .selectors import plan_for
 
 
 @locality_view("plan.view")
@@ -63,13 +37,3 @@ def definitions(request):
     return render(
         request, "plans/definitions.html", {"plan": plan, "definitions": Definition.objects.filter(plan=plan)}
     )
-
-
-@locality_view("plan.export")
-@require_GET
-def export_json(request):
-    plan = plan_for(request.locality)
-    body = json.dumps(dump(plan_document(plan)), indent=2, ensure_ascii=False)
-    response = HttpResponse(body, content_type="application/json; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{request.locality.slug}-plan.json"'
-    return response

@@ -10,9 +10,24 @@ class ReviewConfig(AppConfig):
     verbose_name = _("Plan review")
 
     def ready(self):
+        from cohesio.cocreation.workflow import OPEN_BEFORE_ADOPTION
         from cohesio.plans.editing import DELETE_NOTES
 
         DELETE_NOTES.append(_accepted_findings_note)
+        OPEN_BEFORE_ADOPTION.append(_open_findings)
+
+
+def _open_findings(plan) -> list:
+    """Errors and warnings of the plan check that nobody accepted: shown before the plan is adopted."""
+    from cohesio.checks import Severity
+
+    from .selectors import plan_findings
+
+    return [
+        item
+        for item in plan_findings(plan).findings
+        if not item.accepted and item.finding.severity in (Severity.ERROR, Severity.WARNING)
+    ]
 
 
 def _accepted_findings_note(obj) -> str:

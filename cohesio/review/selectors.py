@@ -13,10 +13,10 @@ from django.utils.translation import gettext
 
 from cohesio.checks import CoCreation, Element, Finding, by_element, check_plan, languages, summarise
 from cohesio.core.models import Membership, Role
+from cohesio.document.selectors import salvaged_plan_document
 from cohesio.format import PlanDocument, PlanFormatError, Problem
 from cohesio.format.paths import keyed_path, positional_path
 from cohesio.plans.models import Plan
-from cohesio.plans.selectors import salvaged_plan_document
 
 from .grouping import ShownFinding, shown_counts, shown_findings
 from .locations import ELEMENT_PAGES, EditLink, Place, edit_links, elements_on_page, place_of

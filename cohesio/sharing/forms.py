@@ -16,6 +16,16 @@ class InformationTypeForm(PlanObjectForm):
         fields = ["organisation", "name", "description", "sensitivity", "legal_basis"]
 
 
+class OwnInformationTypeForm(PlanObjectForm):
+    """A partner records a type of information their own organisation holds."""
+
+    unique_field = "name"
+
+    class Meta:
+        model = InformationType
+        fields = ["name", "description", "sensitivity", "legal_basis"]
+
+
 class SharingRuleForm(PlanObjectForm):
     class Meta:
         model = SharingRule

@@ -4,4 +4,7 @@ from . import views
 
 app_name = "sharing"
 
-urlpatterns = [path("cooperation/", views.cooperation, name="cooperation")]
+urlpatterns = [
+    path("cooperation/", views.cooperation, name="cooperation"),
+    path("network/me/information/", views.my_information_types, name="my_information_types"),
+]

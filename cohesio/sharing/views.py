@@ -1,12 +1,18 @@
 """Conditions for multi-agency cooperation: roles, the coordinator, and information sharing."""
 
-from django.shortcuts import render
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from cohesio.core.access import locality_view
 from cohesio.network.models import Partner
+from cohesio.network.selectors import own_partner_profile
+from cohesio.plans.editing import PlanLocked, plan_object_save
 from cohesio.plans.selectors import plan_for
 
+from .forms import OwnInformationTypeForm
 from .models import Agreement, InformationType, SharingEvaluation, SharingRule
 
 
@@ -29,3 +35,28 @@ def cooperation(request):
         "evaluations": SharingEvaluation.objects.filter(plan=plan),
     }
     return render(request, "sharing/cooperation.html", context)
+
+
+@locality_view("plan.view")
+def my_information_types(request):
+    """A partner lists the types of information their organisation holds, and adds one."""
+    plan = plan_for(request.locality)
+    partner = own_partner_profile(plan, request.user)
+    if partner is None or partner.organisation is None:
+        raise Http404
+    form = OwnInformationTypeForm(
+        request.POST or None, instance=InformationType(organisation=partner.organisation), plan=plan
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            plan_object_save(
+                acting_user=request.user, plan=plan, form=form, action="partner.edit_own", permission_object=partner
+            )
+        except PlanLocked as locked:
+            messages.error(request, str(locked))
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("sharing:my_information_types", locality=request.locality.slug)
+    held = InformationType.objects.filter(plan=plan, organisation=partner.organisation)
+    context = {"form": form, "partner": partner, "plan": plan, "information_types": held}
+    return render(request, "sharing/my_information_types.html", context)

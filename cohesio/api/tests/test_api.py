@@ -2,8 +2,8 @@
 
 import pytest
 
+from cohesio.document.services import import_plan
 from cohesio.format import load
-from cohesio.plans.services import import_plan
 from cohesio.plans.tests.documents import small_document
 
 

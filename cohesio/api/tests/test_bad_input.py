@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from cohesio.plans.services import import_plan
+from cohesio.document.services import import_plan
 from cohesio.plans.tests.documents import small_document
 
 ODD_SLUGS = [

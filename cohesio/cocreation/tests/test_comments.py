@@ -134,7 +134,7 @@ def test_comments_stay_open_on_an_adopted_plan(client, bob, plan, url):
 
 @pytest.mark.parametrize("name", ["comment_reply", "comment_resolve", "comment_reopen"])
 def test_a_comment_of_another_locality_is_not_found(client, alice, plan, elsewhere, url, name):
-    from cohesio.plans.services import import_plan
+    from cohesio.document.services import import_plan
     from cohesio.plans.tests.documents import small_document
 
     other = import_plan(small_document("Elsewhere"), elsewhere)

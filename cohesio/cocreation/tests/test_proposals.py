@@ -178,7 +178,7 @@ def test_a_proposal_written_against_an_old_version_is_sent_back(client, bob, goa
 
 
 def test_a_text_that_is_not_in_this_plan_cannot_be_chosen(client, bob, plan, elsewhere, url):
-    from cohesio.plans.services import import_plan
+    from cohesio.document.services import import_plan
     from cohesio.plans.tests.documents import small_document
 
     other = import_plan(small_document("Elsewhere"), elsewhere)

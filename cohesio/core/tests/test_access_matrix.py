@@ -14,11 +14,11 @@ from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, r
 from cohesio.audit.models import AuditEvent
 from cohesio.cocreation.models import Endorsement
 from cohesio.core.models import Invitation, Role
+from cohesio.document.services import import_plan
 from cohesio.exports.services import export_file_request, version_publish
 from cohesio.interventions.models import Intervention
 from cohesio.network.models import Partner
 from cohesio.plans.models import Goal
-from cohesio.plans.services import import_plan
 from cohesio.plans.tests.documents import small_document
 from conftest import make_member
 
@@ -95,7 +95,7 @@ EXPECTED = {
     "network:coordinator_self": COORDINATOR_ACTION,  # an empty form: back to the start path with a message
     # members without a partner profile in this plan are told they have none
     "network:my_profile": {"GET": _members(404), "POST": _members(404)},
-    "network:my_information_type": {"GET": _members(404), "POST": _members(404)},
+    "sharing:my_information_types": {"GET": _members(404), "POST": _members(404)},
     "sharing:cooperation": READ_PAGE,
     "interventions:list": READ_PAGE,
     "interventions:detail": READ_PAGE,

@@ -7,8 +7,8 @@ from django.urls import reverse
 
 from cohesio.core.models import Role
 from cohesio.demo.riverton import riverton_document
+from cohesio.document.services import import_plan
 from cohesio.format import vocabulary
-from cohesio.plans.services import import_plan
 from conftest import make_member
 
 # the stored codes that are not plain words (plain words such as "police" may be the label too)

@@ -3,9 +3,9 @@
 import pytest
 from django.urls import reverse
 
+from cohesio.document.services import import_plan
 from cohesio.interventions.models import Intervention
 from cohesio.network.models import Partner
-from cohesio.plans.services import import_plan
 from cohesio.plans.tests.documents import small_document
 
 

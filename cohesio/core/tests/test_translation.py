@@ -14,7 +14,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from cohesio.checks import Element, check_plan
-from cohesio.plans.services import import_plan
+from cohesio.document.services import import_plan
 from cohesio.plans.tests.documents import small_document
 from cohesio.review.selectors import plan_findings
 

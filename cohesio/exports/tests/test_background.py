@@ -6,11 +6,11 @@ from django.urls import reverse
 from cohesio.audit.models import AuditEvent
 from cohesio.core.models import Locality
 from cohesio.demo.riverton import riverton_document
+from cohesio.document.services import import_plan
 from cohesio.exports.models import ExportFile
 from cohesio.exports.rendering import prepared_in_background
 from cohesio.exports.services import export_file_request, version_publish
 from cohesio.format import dump
-from cohesio.plans.services import import_plan
 from cohesio.plans.tests.documents import small_document
 from conftest import make_member
 

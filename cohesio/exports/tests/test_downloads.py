@@ -7,8 +7,8 @@ from django.urls import reverse
 
 from cohesio.audit.models import AuditEvent
 from cohesio.core.models import Membership
+from cohesio.document.services import import_plan
 from cohesio.exports.services import version_publish
-from cohesio.plans.services import import_plan
 from cohesio.plans.tests.documents import scaled, small_document
 
 from .files import docx_text, odt_text, pdf_text

@@ -10,11 +10,11 @@ from pydantic import BaseModel
 from cohesio.audit.models import AuditEvent
 from cohesio.core.models import Locality
 from cohesio.demo.riverton import riverton_document
+from cohesio.document.services import import_plan
 from cohesio.exports.public import PUBLIC, public_document
 from cohesio.exports.rendering import export_file, version_content
 from cohesio.exports.services import publication_switch, version_publish
 from cohesio.format import PlanDocument, dump
-from cohesio.plans.services import import_plan
 from conftest import make_member
 
 from .files import docx_text, odt_text, pdf_text

@@ -10,12 +10,12 @@ from cohesio.audit.models import AuditEvent
 from cohesio.cocreation.models import Endorsement
 from cohesio.cocreation.services import plan_status_change
 from cohesio.core.models import Membership
+from cohesio.document.selectors import plan_document
+from cohesio.document.services import import_plan
 from cohesio.exports.models import PlanPublication, PlanVersion
 from cohesio.exports.services import PublicationRefused, publication_switch, version_publish
 from cohesio.format import dump
 from cohesio.plans.models import Decision, Goal, Plan
-from cohesio.plans.selectors import plan_document
-from cohesio.plans.services import import_plan
 from cohesio.plans.tests.documents import scaled, small_document
 
 

@@ -5,8 +5,8 @@ from django.core import mail
 from django.urls import reverse
 
 from cohesio.core.models import Invitation, Membership
+from cohesio.document.services import import_plan
 from cohesio.network.models import Partner
-from cohesio.plans.services import import_plan
 from cohesio.plans.tests.documents import small_document
 
 INVITE = reverse("network:invite", kwargs={"locality": "riverside"})

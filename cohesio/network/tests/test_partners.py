@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 
 from cohesio.core.models import Invitation
+from cohesio.document.services import import_plan
 from cohesio.network.models import Partner
-from cohesio.plans.services import import_plan
 from cohesio.plans.tests.documents import small_document
 from cohesio.sharing.models import InformationType
 
@@ -89,7 +89,7 @@ def test_partner_adds_information_their_organisation_holds(client, bob, plan):
     partner.save()
     client.force_login(bob)
     response = client.post(
-        _url("network:my_information_type"), {"name": "Attendance worries", "sensitivity": "personal", "revision": 0}
+        _url("sharing:my_information_types"), {"name": "Attendance worries", "sensitivity": "personal", "revision": 0}
     )
     assert response.status_code == 302
     info = InformationType.objects.get(name="Attendance worries")

@@ -4,8 +4,8 @@ import pytest
 
 from cohesio.cli import main
 from cohesio.core.models import Locality, Membership
+from cohesio.demo.load import DEMO_LOGINS
 from cohesio.network.models import Partner
-from cohesio.plans.demo import DEMO_LOGINS
 
 
 @pytest.mark.django_db

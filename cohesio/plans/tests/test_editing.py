@@ -3,9 +3,9 @@
 import pytest
 from django.urls import reverse
 
+from cohesio.document.services import import_plan
 from cohesio.plans.editing import REGISTRY
 from cohesio.plans.models import Goal, Plan
-from cohesio.plans.services import import_plan
 
 from .documents import small_document
 
@@ -311,8 +311,14 @@ def test_intervention_end_before_start_is_explained_on_the_end_date(client, alic
     client.force_login(alice)
     response = client.post(
         _create_url("intervention"),
-        {"name": "Backwards", "prevention_level": "general", "status": "planned",
-         "starts_on": "2026-06-01", "ends_on": "2026-01-01", "revision": 0},
+        {
+            "name": "Backwards",
+            "prevention_level": "general",
+            "status": "planned",
+            "starts_on": "2026-06-01",
+            "ends_on": "2026-01-01",
+            "revision": 0,
+        },
     )
     assert "The end date must be after the start date." in response.content.decode()
     assert "ends_on" in response.context["form"].errors
@@ -321,7 +327,9 @@ def test_intervention_end_before_start_is_explained_on_the_end_date(client, alic
 
 def test_new_plan_period_must_be_in_order(client, alice, riverside):
     client.force_login(alice)
-    response = client.post(reverse("plans:start", kwargs={"locality": "riverside"}),
-                           {"title": "T", "period_start": "2027-01-01", "period_end": "2026-01-01", "revision": 0})
+    response = client.post(
+        reverse("plans:start", kwargs={"locality": "riverside"}),
+        {"title": "T", "period_start": "2027-01-01", "period_end": "2026-01-01", "revision": 0},
+    )
     assert "period_end" in response.context["form"].errors
     assert not Plan.objects.exists()

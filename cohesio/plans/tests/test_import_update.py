@@ -7,11 +7,11 @@ import pytest
 
 from cohesio.audit.models import AuditEvent
 from cohesio.cli import main as cohesio
+from cohesio.document.selectors import plan_document
+from cohesio.document.services import ImportRefused, import_plan, plan_update
 from cohesio.format import dumps, load
 from cohesio.network.models import Partner
 from cohesio.plans.models import Goal, Plan
-from cohesio.plans.selectors import plan_document
-from cohesio.plans.services import ImportRefused, import_plan, plan_update
 
 from .documents import small_document
 

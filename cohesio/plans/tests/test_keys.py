@@ -4,12 +4,12 @@ import pytest
 from django.db import IntegrityError
 from django.urls import reverse
 
+from cohesio.document.selectors import plan_document
+from cohesio.document.services import import_plan
 from cohesio.format import dumps
 from cohesio.network.models import Partner, Tie
 from cohesio.plans.keys import make_key
 from cohesio.plans.models import Goal
-from cohesio.plans.selectors import plan_document
-from cohesio.plans.services import import_plan
 
 from .documents import small_document
 

@@ -5,8 +5,8 @@ import re
 import pytest
 from django.urls import reverse
 
+from cohesio.document.services import import_plan
 from cohesio.plans.models import Goal, Plan
-from cohesio.plans.services import import_plan
 
 from .documents import small_document
 
@@ -54,7 +54,12 @@ def test_a_save_after_adoption_keeps_what_was_typed(client, alice, adopted):
     goal = Goal.objects.filter(plan=adopted).first()
     response = client.post(
         _url("plans:edit", kind="goal", pk=goal.pk),
-        {"title": "My careful new wording", "kind": "general", "prevention_level": "general", "revision": goal.revision},
+        {
+            "title": "My careful new wording",
+            "kind": "general",
+            "prevention_level": "general",
+            "revision": goal.revision,
+        },
     )
     assert response.status_code == 409
     body = response.content.decode()

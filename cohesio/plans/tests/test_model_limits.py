@@ -13,11 +13,11 @@ from django.apps import apps
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import IntegrityError, models, transaction
 
+from cohesio.document.selectors import plan_document
+from cohesio.document.services import import_plan
 from cohesio.format import PlanFormatError
 from cohesio.format.document import TEXT_MAX_LENGTH
 from cohesio.plans.models import Goal
-from cohesio.plans.selectors import plan_document
-from cohesio.plans.services import import_plan
 
 from .documents import small_document
 

@@ -12,7 +12,7 @@ from django.apps import apps
 from django.db import models
 
 from cohesio.analysis.models import Area
-from cohesio.plans.services import import_plan
+from cohesio.document.services import import_plan
 
 from .documents import small_document
 from .pages import all_pages

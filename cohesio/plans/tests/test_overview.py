@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from cohesio.plans.services import import_plan
+from cohesio.document.services import import_plan
 
 from .documents import scaled, small_document
 

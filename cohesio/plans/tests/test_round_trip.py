@@ -8,12 +8,12 @@ from hypothesis.extra.django import TestCase as HypothesisTestCase
 
 from cohesio.cli import main
 from cohesio.core.models import Locality
+from cohesio.document.selectors import plan_document
+from cohesio.document.services import import_plan
 from cohesio.format import load
 from cohesio.format.canonical import canonical
 from cohesio.format.tests.strategies import plan_documents
 from cohesio.plans.models import Goal, Plan
-from cohesio.plans.selectors import plan_document
-from cohesio.plans.services import import_plan
 
 from .documents import scaled, small_document
 

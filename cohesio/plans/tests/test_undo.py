@@ -8,11 +8,11 @@ from django.core import serializers
 from django.urls import reverse
 
 from cohesio.audit.models import AuditEvent
+from cohesio.document.services import import_plan
 from cohesio.interventions.models import Intervention, MonitoringIndicator
 from cohesio.network.models import CommunityGroup, Organisation, Partner, Tie
 from cohesio.plans.editing import REGISTRY, PlanLocked, plan_object_delete, plan_object_undo_delete
 from cohesio.plans.models import DeletionSnapshot, Goal, Plan
-from cohesio.plans.services import import_plan
 from cohesio.plans.undo import UndoRefused
 from cohesio.sharing.models import InformationType, SharingRule, Signatory
 

@@ -4,8 +4,8 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from cohesio.audit.models import AuditEvent
+from cohesio.document.services import import_plan
 from cohesio.plans.models import Plan
-from cohesio.plans.services import import_plan
 from cohesio.plans.tests.documents import small_document
 from cohesio.review.models import Acknowledgement
 from cohesio.review.selectors import plan_findings

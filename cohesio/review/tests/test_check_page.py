@@ -5,8 +5,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from cohesio.core.models import Membership
+from cohesio.document.services import import_plan
 from cohesio.plans.models import Goal
-from cohesio.plans.services import import_plan
 from cohesio.plans.tests.documents import scaled, small_document
 
 from .conftest import url, without_protective_factors

@@ -4,7 +4,7 @@ from unittest import mock
 
 import pytest
 
-from cohesio.plans.services import import_plan
+from cohesio.document.services import import_plan
 from cohesio.review import selectors
 
 from .conftest import url, without_protective_factors

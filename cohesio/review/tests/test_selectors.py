@@ -5,9 +5,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from cohesio.demo.riverton import riverton_document
+from cohesio.document.services import import_plan
 from cohesio.network.models import Partner
 from cohesio.plans.models import Goal
-from cohesio.plans.services import import_plan
 from cohesio.plans.tests.documents import scaled, small_document
 from cohesio.review.locations import place_of
 from cohesio.review.selectors import plan_findings

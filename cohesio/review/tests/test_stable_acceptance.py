@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
+from cohesio.document.services import import_plan
 from cohesio.network.models import Partner
-from cohesio.plans.services import import_plan
 from cohesio.plans.tests.documents import small_document
 from cohesio.review.models import Acknowledgement
 from cohesio.review.selectors import plan_findings

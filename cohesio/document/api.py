@@ -5,8 +5,9 @@ from ninja import Router, Schema, Status
 
 from cohesio.core.api import ErrorOut, locality_for
 from cohesio.format import PlanFormatError, dump
+from cohesio.plans.selectors import current_plan
 
-from .selectors import current_plan, plan_document
+from .selectors import plan_document
 
 router = Router(tags=["plans"])
 

@@ -1,16 +1,38 @@
-"""Writes of whole plans: importing an open-format document as a new plan or as an update, in one transaction."""
+"""Write a whole plan from an open-format document, as a new plan or as an update: each element app syncs its
+own part, in order, in one transaction with the audit event."""
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from cohesio.analysis.document import sync_analysis
 from cohesio.audit.services import record
 from cohesio.core.models import Locality
 from cohesio.core.permissions import require
 from cohesio.format.document import PlanDocument
+from cohesio.interventions.document import sync_interventions
+from cohesio.network.document import sync_network
+from cohesio.plans.document import sync_plan_part, sync_strategy
+from cohesio.plans.models import Plan
+from cohesio.plans.sync import Sync
+from cohesio.sharing.document import sync_sharing
 
-from .models import Plan
 from .selectors import plan_document
-from .sync import sync_plan
+
+
+def sync_plan(plan: Plan, doc: PlanDocument, *, before: PlanDocument | None = None, keep=frozenset()) -> int:
+    """Make `plan` hold exactly what `doc` says; returns how many rows were written (0: it already did).
+
+    `before` is the plan's document now (None for a new, empty plan); `keep` names Plan fields left as they are.
+    """
+    s = Sync(plan, before)
+    sync_plan_part(s, doc, keep=frozenset(keep))
+    goals = sync_strategy(s, doc)
+    areas = sync_analysis(s, doc)
+    orgs, partners = sync_network(s, doc, areas)
+    sync_sharing(s, doc, orgs, partners)
+    sync_interventions(s, doc, goals, partners)
+    s.finish()
+    return s.changes
 
 
 def _unique_title(locality: Locality, title: str) -> str:
@@ -22,14 +44,12 @@ def _unique_title(locality: Locality, title: str) -> str:
     return candidate
 
 
-def _create_plan(doc: PlanDocument, locality: Locality) -> Plan:
-    return Plan.objects.create(locality=locality, title=_unique_title(locality, doc.plan.title), status=doc.plan.status)
-
-
 def import_plan(doc: PlanDocument, locality: Locality, *, acting_user=None) -> Plan:
     """Create a new plan in `locality` from a validated document: all of it, or nothing."""
     with transaction.atomic():
-        plan = _create_plan(doc, locality)
+        plan = Plan.objects.create(
+            locality=locality, title=_unique_title(locality, doc.plan.title), status=doc.plan.status
+        )
         sync_plan(plan, doc, keep={"title"})
         record(actor=acting_user, action="plan.import", obj=plan, locality=locality)
     return plan

@@ -13,12 +13,14 @@ from cohesio.audit.services import record
 from cohesio.core.access import locality_view
 from cohesio.core.models import Role
 from cohesio.core.permissions import require
-
-from .edit_views import locked_page
-from .editing import PlanLocked, PlanObjectForm, StaleEdit, conflict_rows, plan_object_save
-from .forms import PoliticalOwnerForm, VisionForm
-from .models import Plan
-from .selectors import current_plan
+from cohesio.network.forms import CoordinatorSelfForm, InviteForm
+from cohesio.network.models import Partner
+from cohesio.network.services import person_invite
+from cohesio.plans.edit_views import locked_page
+from cohesio.plans.editing import PlanLocked, PlanObjectForm, StaleEdit, conflict_rows, plan_object_save
+from cohesio.plans.forms import PoliticalOwnerForm, VisionForm
+from cohesio.plans.models import Plan
+from cohesio.plans.selectors import current_plan
 
 STEPS = [
     ("plan", gettext_lazy("The plan and its period")),
@@ -115,10 +117,6 @@ def start_step(request, step: str):
 
 
 def _partners_step(request, plan):
-    from cohesio.network.forms import CoordinatorSelfForm, InviteForm
-    from cohesio.network.models import Partner
-    from cohesio.network.services import person_invite
-
     form = InviteForm(request.POST or None, plan=plan, role=Role.PARTNER)
     locked = None
     if request.method == "POST" and form.is_valid():

@@ -22,9 +22,8 @@ DEMO_LOGINS = [
 def load_demo(*, password: str | None = None, quiet: bool = True) -> bool:
     """Create Riverton, its plan and the demo logins unless Riverton exists; True when created."""
     from cohesio.demo.riverton import riverton_document
+    from cohesio.document.services import import_plan
     from cohesio.network.models import Partner
-
-    from .services import import_plan
 
     password = password or DEMO_PASSWORD
     created = False

@@ -1,0 +1,17 @@
+"""The overview, the start path and the JSON download, with the plan's own pages, all named `plans:`."""
+
+from django.urls import path
+
+from cohesio.plans.urls import urlpatterns as plan_patterns
+
+from . import start_views, views
+
+app_name = "plans"
+
+urlpatterns = [
+    path("", views.overview, name="overview"),
+    path("plan.json", views.export_json, name="export_json"),
+    path("start/", start_views.start, name="start"),
+    path("start/<slug:step>/", start_views.start_step, name="start_step"),
+    *plan_patterns,
+]
