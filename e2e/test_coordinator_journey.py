@@ -84,7 +84,11 @@ def _open_and_save(page: Page, link: str, heading: str, fields: dict, *, saved: 
     form = page.locator("#edit-form")
     expect(form.get_by_role("heading", level=1)).to_have_text(re.compile(f"^{heading}"))
     fill_form(form, fields)
+    # a save answers with HX-Redirect and the page reloads: the banner of the previous save (it can read the
+    # same) is still on screen until then, so wait for the new document before looking at the banner
+    page.evaluate("document.documentElement.dataset.beforeSave = 'yes'")
     form.get_by_role("button", name="Save").click()
+    page.wait_for_function("() => document.documentElement.dataset.beforeSave === undefined")
     expect_banner(page, f"Saved: {saved}")
 
 
