@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from cohesio.core.choices import choices
 from cohesio.core.forms import gds_helper
 from cohesio.format.vocabulary import PlanStatus
+from cohesio.plans.editing import row_revision
 from cohesio.plans.models import Plan
 
 from .elements import Element, Target, element_targets, target_from_key, text_fields
@@ -124,7 +125,8 @@ class ProposalForm(forms.Form):
         self.target, self.field_name = target, field_name
         self.current = getattr(target.obj, field_name) or ""
         self.initial.setdefault("text", f"{target.key}:{field_name}")
-        self.initial.setdefault("revision", target.obj.revision)
+        self.revision = row_revision(target.obj, [field_name])
+        self.initial.setdefault("revision", self.revision)
         self.initial.setdefault("value", self.current)
         model_field = target.obj._meta.get_field(field_name)
         if getattr(model_field, "max_length", None):
@@ -140,9 +142,9 @@ class ProposalForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if "revision" in cleaned and cleaned["revision"] != self.target.obj.revision:
+        if "revision" in cleaned and cleaned["revision"] != self.revision:
             self.data = self.data.copy()
-            self.data["revision"] = self.target.obj.revision
+            self.data["revision"] = self.revision
             self.add_error(
                 "value",
                 _(

@@ -10,7 +10,7 @@ from cohesio.core.models import Membership, Role
 from cohesio.core.permissions import can
 from cohesio.format.vocabulary import PlanStatus
 from cohesio.network.models import Partner
-from cohesio.plans.editing import REGISTRY
+from cohesio.plans.editing import REGISTRY, row_revision
 from cohesio.plans.models import Plan
 
 from .elements import Target
@@ -199,7 +199,15 @@ def proposal_rows(plan: Plan) -> list[ProposalRow]:
         what = Target(proposal.kind, target).label
         field_label = str(target._meta.get_field(proposal.field_name).verbose_name)
         current = getattr(target, proposal.field_name) or ""
-        rows.append(ProposalRow(proposal, what, field_label, current, stale=target.revision != proposal.base_revision))
+        rows.append(
+            ProposalRow(
+                proposal,
+                what,
+                field_label,
+                current,
+                stale=row_revision(target, [proposal.field_name]) != proposal.base_revision,
+            )
+        )
     return rows
 
 

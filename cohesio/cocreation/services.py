@@ -20,7 +20,7 @@ from cohesio.core.choices import label
 from cohesio.core.models import Locality, Membership, Role
 from cohesio.core.permissions import require, role_in
 from cohesio.format.vocabulary import PlanStatus
-from cohesio.plans.editing import ensure_editable
+from cohesio.plans.editing import InvalidEdit, StaleEdit, lock_plan, plan_row_update
 from cohesio.plans.models import Plan
 
 from .elements import Element, Target, element_url, text_fields
@@ -243,36 +243,38 @@ def _notify_proposer(proposal: Proposal, text: str) -> None:
     )
 
 
-def _set_text(target, field_name: str, value: str) -> None:
-    setattr(target, field_name, value)
-    try:
-        target.clean_fields(exclude=[f.name for f in target._meta.fields if f.name != field_name])
-    except ValidationError as exc:
-        raise ProposalRefused(
-            _("The proposed text does not fit this field: %(problem)s") % {"problem": " ".join(exc.messages)}
-        ) from None
-
-
 def proposal_accept(*, acting_user, proposal: Proposal, now=None) -> Proposal:
     """Write the proposed text into the plan, unless the plan is adopted or the text changed since it was proposed."""
     require(acting_user, "plan.decide_proposal", proposal)
     now = now or timezone.now()
     with transaction.atomic():
-        ensure_editable(Plan.objects.select_for_update().get(pk=proposal.plan_id))
+        plan = lock_plan(Plan.objects.get(pk=proposal.plan_id))
         proposal = _lock_open(proposal)
         target = _lock_target(proposal)
-        if target.revision != proposal.base_revision:
+        try:
+            plan_row_update(
+                acting_user=acting_user,
+                plan=plan,
+                row=target,
+                data={proposal.field_name: proposal.value},
+                expected_revision=proposal.base_revision,
+                allowed=[proposal.field_name],
+                action="plan.decide_proposal",
+                permission_object=proposal,
+            )
+        except StaleEdit:
             raise StaleProposal(
                 _(
                     "Someone changed this text after the proposal was written, so accepting it would overwrite that "
                     "change. Compare the current text with the proposal; ask for a new proposal or edit it yourself."
                 ),
                 current_value=getattr(target, proposal.field_name),
-            )
-        _set_text(target, proposal.field_name, proposal.value)
-        target.revision += 1
-        target.save(update_fields=[proposal.field_name, "revision", "updated_at"])
-        record(actor=acting_user, action=f"{target._meta.model_name}.save", obj=target, locality=proposal.locality)
+            ) from None
+        except InvalidEdit as invalid:
+            problem = " ".join(m for messages in invalid.errors.values() for m in messages)
+            raise ProposalRefused(
+                _("The proposed text does not fit this field: %(problem)s") % {"problem": problem}
+            ) from None
         _close(proposal, acting_user=acting_user, status=ProposalStatus.ACCEPTED, now=now)
         _notify_proposer(proposal, _("Your proposal was accepted and is now in the plan."))
     return proposal

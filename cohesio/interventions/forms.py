@@ -31,25 +31,11 @@ class InterventionForm(PlanObjectForm):
         ]
         widgets = {"goals": forms.CheckboxSelectMultiple, "partners": forms.CheckboxSelectMultiple}
 
-    def clean(self):
-        cleaned = super().clean()
-        self.check_order(cleaned, "starts_on", "ends_on", _("The end date must be after the start date."))
-        budget = cleaned.get("budget")
-        if budget is not None and budget < 0:
-            self.add_error("budget", _("The budget cannot be negative."))
-        return cleaned
-
 
 class MonitoringIndicatorForm(PlanObjectForm):
     class Meta:
         model = MonitoringIndicator
         fields = ["name", "unit", "baseline", "target", "goal", "intervention", "synthetic"]
-
-    def clean(self):
-        cleaned = super().clean()
-        if not cleaned.get("goal") and not cleaned.get("intervention"):
-            self.add_error("goal", _("Link the indicator to a goal or an intervention."))
-        return cleaned
 
 
 class MeasurementForm(PlanObjectForm):

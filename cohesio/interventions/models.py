@@ -1,5 +1,6 @@
 """Interventions on the prevention triangle, and the indicators that monitor the plan."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -66,6 +67,15 @@ class Intervention(PlanRow):
     def get_absolute_url(self) -> str:
         return reverse("interventions:detail", kwargs={"locality": self.locality.slug, "pk": self.pk})
 
+    def clean(self):
+        errors = {}
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            errors["ends_on"] = _("The end date must be after the start date.")
+        if self.budget is not None and self.budget < 0:
+            errors["budget"] = _("The budget cannot be negative.")
+        if errors:
+            raise ValidationError(errors)
+
 
 class MonitoringIndicator(PlanRow):
     """How progress on a goal or intervention is measured: baseline, target and unit."""
@@ -88,6 +98,10 @@ class MonitoringIndicator(PlanRow):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self):
+        if self.goal_id is None and self.intervention_id is None:
+            raise ValidationError({"goal": _("Link the indicator to a goal or an intervention.")})
 
 
 class Measurement(PlanRow):

@@ -34,12 +34,6 @@ class PartnerForm(PlanObjectForm):
             "conditions": _("Under what conditions do they want to take part?"),
         }
 
-    def clean(self):
-        cleaned = super().clean()
-        if not cleaned.get("organisation") and not cleaned.get("sector"):
-            self.add_error("sector", _("Choose an organisation or a sector."))
-        return cleaned
-
 
 class PartnerProfileForm(PlanObjectForm):
     """What a partner fills in about themselves."""
@@ -61,12 +55,6 @@ class TieForm(PlanObjectForm):
     class Meta:
         model = Tie
         fields = ["source", "kind", "target"]
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("source") and cleaned.get("source") == cleaned.get("target"):
-            self.add_error("target", _("A tie connects two different partners."))
-        return cleaned
 
 
 for editable in [

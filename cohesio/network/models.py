@@ -1,6 +1,7 @@
 """The local network: organisations, partners as named people (formal and informal), community groups, ties."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -88,6 +89,10 @@ class Partner(PlanRow):
     def get_absolute_url(self) -> str:
         return reverse("network:partner", kwargs={"locality": self.locality.slug, "pk": self.pk})
 
+    def clean(self):
+        if self.organisation_id is None and not self.sector:
+            raise ValidationError({"sector": _("Choose an organisation or a sector.")})
+
     @property
     def effective_sector(self) -> str:
         return self.organisation.sector if self.organisation_id else self.sector
@@ -137,3 +142,7 @@ class Tie(PlanRow):
 
     def __str__(self) -> str:
         return f"{self.source} – {self.target}"
+
+    def clean(self):
+        if self.source_id is not None and self.source_id == self.target_id:
+            raise ValidationError({"target": _("A tie connects two different partners.")})

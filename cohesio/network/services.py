@@ -1,13 +1,14 @@
 """Writes of the local network: inviting partners as named people, their own profile, the coordinator."""
 
 from django.db import transaction
+from django.db.models import F
 
 from cohesio.audit.services import record
 from cohesio.core.models import Role
 from cohesio.core.permissions import require
 from cohesio.core.services import invitation_create
 from cohesio.format.vocabulary import PartnerStatus
-from cohesio.plans.editing import ensure_editable
+from cohesio.plans.editing import lock_plan, plan_revised
 
 from .models import Organisation, Partner
 
@@ -33,8 +34,8 @@ def partner_invite(
 ) -> Partner:
     """Add a named person to the network as invited, and send them an invitation to join as a partner."""
     require(acting_user, "membership.invite", plan.locality)
-    ensure_editable(plan)
     with transaction.atomic():
+        plan = lock_plan(plan)
         if organisation is None and new_organisation:
             organisation, _created = Organisation.objects.get_or_create(
                 plan=plan, name=new_organisation, defaults={"sector": sector or "other", "locality": plan.locality}
@@ -60,28 +61,40 @@ def partner_invite(
         partner.position = Partner.objects.filter(plan=plan).count()
         partner.full_clean()
         partner.save()
+        plan_revised(plan)
         record(actor=acting_user, action="partner.invite", obj=partner, locality=plan.locality)
     return partner
 
 
 def link_invited_partner(*, invitation, user) -> None:
-    """When an invited partner accepts, their partner profile becomes theirs and active."""
-    for partner in Partner.objects.filter(invitation=invitation, user__isnull=True):
-        partner.user = user
-        partner.status = PartnerStatus.ACTIVE
-        partner.save(update_fields=["user", "status", "updated_at"])
+    """When an invited partner accepts, their partner profile becomes theirs and active.
+
+    A new revision of the row, so that an edit form opened before (by the coordinator) cannot save "invited" back.
+    """
+    with transaction.atomic():
+        for partner in Partner.objects.select_for_update().filter(invitation=invitation, user__isnull=True):
+            partner.user = user
+            partner.status = PartnerStatus.ACTIVE
+            partner.revision += 1
+            partner.save(update_fields=["user", "status", "revision", "updated_at"])
+            plan_revised(partner.plan)
+            record(actor=user, action="partner.link_account", obj=partner, locality=partner.locality)
 
 
 def partner_designate_coordinator(*, acting_user, plan, partner) -> Partner:
     """Make `partner` the plan's one coordinator (the previous one stops being it)."""
     require(acting_user, "plan.edit", plan.locality)
-    ensure_editable(plan)
     with transaction.atomic():
-        Partner.objects.select_for_update().filter(plan=plan, is_plan_coordinator=True).update(
-            is_plan_coordinator=False
+        plan = lock_plan(plan)
+        Partner.objects.select_for_update().filter(plan=plan, is_plan_coordinator=True).exclude(pk=partner.pk).update(
+            is_plan_coordinator=False, revision=F("revision") + 1
         )
-        partner.is_plan_coordinator = True
-        partner.save(update_fields=["is_plan_coordinator", "updated_at"])
+        partner = Partner.objects.select_for_update().get(pk=partner.pk, plan=plan)
+        if not partner.is_plan_coordinator:
+            partner.is_plan_coordinator = True
+            partner.revision += 1
+            partner.save(update_fields=["is_plan_coordinator", "revision", "updated_at"])
+        plan_revised(plan)
         record(actor=acting_user, action="partner.designate_coordinator", obj=partner, locality=plan.locality)
     return partner
 
@@ -92,8 +105,8 @@ def coordinator_self_designate(*, acting_user, plan, organisation=None, new_orga
     Their own partner record is used when they have one; otherwise one is made from their account.
     """
     require(acting_user, "plan.edit", plan.locality)
-    ensure_editable(plan)
     with transaction.atomic():
+        plan = lock_plan(plan)
         partner = Partner.objects.select_for_update().filter(plan=plan, user=acting_user).first()
         if partner is None:
             if organisation is None:

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from cohesio.core.access import locality_view, scoped_object
 from cohesio.core.models import Role
-from cohesio.plans.editing import PlanLocked, StaleEdit, conflict_rows, plan_object_save
+from cohesio.plans.editing import InvalidEdit, PlanLocked, StaleEdit, conflict_rows, plan_object_save
 from cohesio.plans.selectors import plan_for
 
 from .forms import CoordinatorSelfForm, InviteForm, PartnerProfileForm
@@ -84,6 +84,8 @@ def my_profile(request):
             plan_object_save(acting_user=request.user, plan=plan, form=form, action="partner.edit_own")
         except StaleEdit as stale:
             conflict = conflict_rows(form, stale.current)
+        except InvalidEdit as invalid:
+            invalid.show_on(form)
         except PlanLocked as locked:
             messages.error(request, str(locked))
         else:

@@ -16,6 +16,7 @@ from cohesio.format import vocabulary
 
 from .editing import (
     REGISTRY,
+    InvalidEdit,
     PlanLocked,
     StaleEdit,
     conflict_rows,
@@ -62,6 +63,8 @@ def _form_page(request, editable, plan, obj):
             saved = plan_object_save(acting_user=request.user, plan=plan, form=form)
         except StaleEdit as stale:
             conflict = conflict_rows(form, stale.current)
+        except InvalidEdit as invalid:
+            invalid.show_on(form)
         except PlanLocked as refused:
             locked = str(refused)  # adopted while this form was open: show it again with what was typed
         else:

@@ -4,11 +4,14 @@ Every plan-owned model is edited the same way (create, edit, reorder, delete wit
 one code path with its permission check, optimistic locking, audit record and adopted-plan lock.
 """
 
+import zlib
 from dataclasses import dataclass, field
 
 from django import forms
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import models, transaction
+from django.db.models import F
+from django.db.models.signals import post_save
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -35,6 +38,12 @@ class Editable:
     singleton: bool = False  # a section of the Plan row itself (vision, political owner, ...)
     orderable: bool = True
     list_fields: list[str] = field(default_factory=list)
+    # the fields a write may set (forms, import and API alike); empty: the fields of `form`
+    fields: tuple[str, ...] = ()
+
+    @property
+    def writable(self) -> tuple[str, ...]:
+        return self.fields or tuple(self.form._meta.fields)
 
 
 REGISTRY: dict[str, Editable] = {}
@@ -57,6 +66,34 @@ class StaleEdit(Exception):
 
 class PlanLocked(PermissionDenied):
     """The plan is adopted: move it to review before changing it."""
+
+
+class InvalidEdit(Exception):
+    """The data breaks a rule of the plan: `errors` maps field names (or NON_FIELD_ERRORS) to messages."""
+
+    def __init__(self, error: ValidationError):
+        self.errors: dict[str, list[str]] = (
+            error.message_dict if hasattr(error, "error_dict") else {NON_FIELD_ERRORS: error.messages}
+        )
+        super().__init__("; ".join(f"{name}: {' '.join(msgs)}" for name, msgs in self.errors.items()))
+
+    def show_on(self, form: forms.BaseForm) -> None:
+        """Put the messages on the form's fields (a field the form does not show: on the form as a whole)."""
+        for name, messages in self.errors.items():
+            form.add_error(name if name in form.fields else None, messages)
+
+
+def row_revision(obj, fields) -> int:
+    """The revision an editor of `fields` of `obj` works against: a plan row's own revision, or for the Plan row
+    the revision of just those fields (see section_revision)."""
+    return section_revision(obj, fields) if isinstance(obj, Plan) else obj.revision
+
+
+def section_revision(plan: Plan, fields) -> int:
+    """The revision of one section of the Plan row (vision, political owner, settings...): a checksum of its
+    fields, so that saving one section never makes an open form of another section stale."""
+    text = "\x1f".join(f"{name}={getattr(plan, name)!r}" for name in sorted(fields))
+    return zlib.crc32(text.encode())
 
 
 class DateWidget(forms.DateInput):
@@ -96,14 +133,21 @@ class PlanObjectForm(forms.ModelForm):
                 form_field.help_text = form_field.help_text or _("For example, 2026-03-31")
             if isinstance(form_field.widget, forms.Textarea):
                 form_field.widget.attrs["rows"] = 4
-        self.initial.setdefault("revision", self.instance.revision if self.instance.pk else 0)
+        if isinstance(self.instance, Plan):
+            self.initial.setdefault("revision", section_revision(self.instance, self._meta.fields))
+        else:
+            self.initial.setdefault("revision", self.instance.revision if self.instance.pk else 0)
         self.helper = gds_helper(*self.fields)
 
-    def check_order(self, cleaned: dict, first: str, then: str, message) -> None:
-        """Put `message` on `then` when both dates are given and `then` comes before `first`."""
-        start, end = cleaned.get(first), cleaned.get(then)
-        if start and end and end < start:
-            self.add_error(then, message)
+    def _update_errors(self, errors):
+        # Model.clean() speaks of model fields; one this form does not show goes on the form as a whole
+        if hasattr(errors, "error_dict"):
+            moved = {}
+            for name, messages in errors.error_dict.items():
+                key = name if name in self.fields or name == NON_FIELD_ERRORS else NON_FIELD_ERRORS
+                moved.setdefault(key, []).extend(messages)
+            errors = ValidationError(moved)
+        super()._update_errors(errors)
 
     def _post_clean(self):
         super()._post_clean()
@@ -150,7 +194,9 @@ def conflict_rows(form, current) -> list[tuple[str, str, str]]:
             rows.append((str(form_field.label), str(theirs or "—"), str(yours or "—")))
     # let the next save go through once the editor has seen the other version
     form.data = form.data.copy()
-    form.data["revision"] = current.revision
+    form.data["revision"] = (
+        section_revision(current, form._meta.fields) if isinstance(current, Plan) else current.revision
+    )
     form.add_error(
         None,
         gettext(
@@ -176,30 +222,210 @@ def ensure_editable(plan: Plan) -> None:
         raise PlanLocked(_("This plan is adopted. Move it to 'under review' before changing it."))
 
 
+def lock_plan(plan: Plan) -> Plan:
+    """The plan row, locked until the transaction ends, so that no edit can commit after a concurrent adoption.
+
+    Every writer of a plan's rows calls it first inside its transaction, then ensure-editable holds until commit.
+    """
+    plan = Plan.objects.select_for_update().get(pk=plan.pk)
+    ensure_editable(plan)
+    return plan
+
+
+def _invalid(field_name: str | None, message) -> InvalidEdit:
+    return InvalidEdit(ValidationError({field_name or NON_FIELD_ERRORS: [message]}))
+
+
+def _apply(obj, data: dict, allowed, plan: Plan) -> dict:
+    """Set the allowed fields of `data` on `obj`; returns the many-to-many values to set after saving."""
+    unknown = sorted(set(data) - set(allowed))
+    if unknown:
+        raise _invalid(None, gettext("These fields cannot be written here: %(names)s.") % {"names": ", ".join(unknown)})
+    links = {}
+    for name, value in data.items():
+        model_field = obj._meta.get_field(name)
+        values = list(value or ()) if model_field.many_to_many else [value]
+        if model_field.is_relation and any(getattr(v, "plan_id", plan.pk) != plan.pk for v in values if v is not None):
+            raise _invalid(name, gettext("Choose from the rows of this plan."))
+        if model_field.many_to_many:
+            links[name] = values
+        else:
+            setattr(obj, name, value)
+    return links
+
+
+def _validate(obj, written) -> None:
+    """Field rules, Model.clean() and the constraints, for the written fields (all of them for a new row)."""
+    exclude = [f.name for f in obj._meta.fields if not f.editable or (written is not None and f.name not in written)]
+    try:
+        obj.full_clean(exclude=exclude)
+    except ValidationError as exc:
+        raise InvalidEdit(exc) from None
+
+
+def _room_for(model, plan: Plan) -> None:
+    """A new row only while the plan holds fewer of its kind than the plan format allows in one list."""
+    if model.objects.filter(plan=plan).count() >= MAX_ROWS:
+        raise _invalid(
+            None,
+            gettext("A plan holds at most %(limit)s %(rows)s, and this one has that many. Remove one to add another.")
+            % {"limit": f"{MAX_ROWS:,}", "rows": model._meta.verbose_name_plural},
+        )
+
+
+PLAN_FIELDS = ("title", "period_start", "period_end", "review_date", "language")
+
+
+def plan_create(*, acting_user, locality, data: dict) -> Plan:
+    """Start a plan for `locality` from `data` (its title, period, review date, language)."""
+    require(acting_user, "plan.edit", locality)
+    plan = Plan(locality=locality)
+    _apply(plan, {name: value for name, value in data.items() if name in PLAN_FIELDS}, PLAN_FIELDS, plan)
+    _validate(plan, None)
+    with transaction.atomic():
+        plan._history_user = acting_user
+        plan.save()
+        record(actor=acting_user, action="plan.create", obj=plan, locality=locality)
+    return plan
+
+
+def plan_revised(plan: Plan) -> None:
+    """Every write to a plan's rows moves the plan's own revision on: what is computed from the plan (the
+    document, the review) is current exactly while the revision is the same. No history record for it."""
+    Plan.objects.filter(pk=plan.pk).update(revision=F("revision") + 1)
+
+
+def plan_row_create(
+    *,
+    acting_user,
+    plan: Plan,
+    model,
+    data: dict,
+    allowed=None,
+    action: str = "plan.edit",
+    permission_object=None,
+    row=None,
+):
+    """Add a row of `model` to the plan from `data` (field name -> value; related rows as objects).
+
+    Only the `allowed` fields (default: those of the kind's edit form) can be set; the row is checked by its field
+    rules, Model.clean() and constraints (InvalidEdit), then saved at the end of its list with an audit event, in
+    one transaction with the plan row locked. `row` is an unsaved row its app has already linked (a signatory
+    to its agreement), else a new one is made.
+    """
+    require(acting_user, action, permission_object or plan.locality)
+    allowed = allowed if allowed is not None else kind_of(model).writable
+    with transaction.atomic():
+        plan = lock_plan(plan)
+        obj = row if row is not None else model()
+        obj.plan, obj.locality_id = plan, plan.locality_id
+        links = _apply(obj, data, allowed, plan)
+        _validate(obj, None)
+        _room_for(model, plan)
+        obj.position = _next_position(model, plan)
+        obj._history_user = acting_user
+        obj.save()
+        for name, values in links.items():
+            getattr(obj, name).set(values)
+        plan_revised(plan)
+        record(actor=acting_user, action=f"{model._meta.model_name}.create", obj=obj, locality=plan.locality)
+    return obj
+
+
+def plan_row_update(
+    *,
+    acting_user,
+    plan: Plan,
+    row,
+    data: dict,
+    expected_revision: int | None,
+    allowed=None,
+    action: str = "plan.edit",
+    permission_object=None,
+):
+    """Change the `data` fields of `row` (a plan row, or the Plan itself for one of its sections).
+
+    Refused with StaleEdit when the row (or the section) is no longer at `expected_revision`; only the given
+    fields are written, in one `UPDATE … WHERE revision = expected` with the plan row locked, with an audit event.
+    """
+    model = type(row)
+    require(acting_user, action, permission_object or (row if action == "partner.edit_own" else plan.locality))
+    allowed = allowed if allowed is not None else kind_of(model).writable
+    with transaction.atomic():
+        locked = lock_plan(plan)
+        if model is Plan:
+            return _update_section(acting_user, locked, data, expected_revision, allowed)
+        current = model.objects.select_for_update().get(pk=row.pk, plan=locked)
+        if current.revision != expected_revision:
+            raise StaleEdit(current)
+        links = _apply(current, data, allowed, locked)
+        _validate(current, set(data))
+        values = {name: getattr(current, current._meta.get_field(name).attname) for name in data if name not in links}
+        values = {current._meta.get_field(name).attname: value for name, value in values.items()}
+        now = timezone.now()
+        written = model.objects.filter(pk=current.pk, revision=expected_revision).update(
+            **values, revision=F("revision") + 1, updated_at=now
+        )
+        if not written:
+            raise StaleEdit(model.objects.get(pk=current.pk))
+        current.revision, current.updated_at = expected_revision + 1, now
+        for name, values_ in links.items():
+            getattr(current, name).set(values_)
+        # what a save would tell others (the edit history among them)
+        current._history_user = acting_user
+        post_save.send(
+            sender=model,
+            instance=current,
+            created=False,
+            update_fields=frozenset(values),
+            raw=False,
+            using=transaction.get_connection().alias,
+        )
+        plan_revised(locked)
+        record(actor=acting_user, action=f"{model._meta.model_name}.update", obj=current, locality=locked.locality)
+    return current
+
+
+def _update_section(acting_user, plan: Plan, data: dict, expected_revision, allowed) -> Plan:
+    if section_revision(plan, allowed) != expected_revision:
+        raise StaleEdit(plan)
+    _apply(plan, data, allowed, plan)
+    _validate(plan, set(data))
+    plan.revision += 1
+    plan._history_user = acting_user
+    plan.save(update_fields=[*data, "revision", "updated_at"])
+    record(actor=acting_user, action="plan.update", obj=plan, locality=plan.locality)
+    return plan
+
+
+def kind_of(model) -> Editable:
+    """The registered kind of a model (the Plan's sections are several kinds: give the section's fields)."""
+    found = [e for e in REGISTRY.values() if e.model is model]
+    if len(found) != 1:
+        raise LookupError(f"give the allowed fields for {model.__name__}")
+    return found[0]
+
+
 def plan_object_save(
     *, acting_user, plan: Plan, form: PlanObjectForm, action: str = "plan.edit", permission_object=None
 ):
-    """Save a valid edit form: permission, adopted-plan lock, optimistic lock, audit — in one transaction.
+    """Save a valid edit form through plan_row_create / plan_row_update: the form only parses the input.
 
-    `permission_object` is what the permission is asked about (default: the locality; a partner's own profile
-    for "partner.edit_own").
+    Raises StaleEdit, PlanLocked, or InvalidEdit (put it on the form with `show_on`).
     """
-    obj = form.instance
-    require(acting_user, action, permission_object or (obj if action == "partner.edit_own" else plan.locality))
-    ensure_editable(plan)
-    with transaction.atomic():
-        if obj.pk:
-            current = type(obj).objects.select_for_update().get(pk=obj.pk)
-            if current.revision != form.cleaned_data.get("revision"):
-                raise StaleEdit(current)
-            obj.revision = current.revision + 1
-        elif not isinstance(obj, Plan):
-            obj.position = _next_position(type(obj), plan)
-        obj = form.save(commit=False)
-        obj.save()
-        form.save_m2m()
-        record(actor=acting_user, action=f"{obj._meta.model_name}.save", obj=obj, locality=plan.locality)
-    return obj
+    allowed = [name for name in form._meta.fields if name in form.cleaned_data]
+    data = {name: form.cleaned_data[name] for name in allowed}
+    common = {
+        "acting_user": acting_user,
+        "plan": plan,
+        "data": data,
+        "allowed": allowed,
+        "action": action,
+        "permission_object": permission_object,
+    }
+    if form.instance.pk:
+        return plan_row_update(row=form.instance, expected_revision=form.cleaned_data.get("revision"), **common)
+    return plan_row_create(model=type(form.instance), row=form.instance, **common)
 
 
 def _next_position(model, plan: Plan) -> int:
@@ -210,10 +436,12 @@ def _next_position(model, plan: Plan) -> int:
 def plan_object_delete(*, acting_user, plan: Plan, obj, now=None) -> DeletionSnapshot:
     """Delete a row with everything Django deletes or empties with it; the returned snapshot can undo it."""
     require(acting_user, "plan.edit", plan.locality)
-    ensure_editable(plan)
     with transaction.atomic():
+        plan = lock_plan(plan)
         record(actor=acting_user, action=f"{obj._meta.model_name}.delete", obj=obj, locality=plan.locality)
-        return delete_with_snapshot(acting_user=acting_user, plan=plan, obj=obj, now=now)
+        snapshot = delete_with_snapshot(acting_user=acting_user, plan=plan, obj=obj, now=now)
+        plan_revised(plan)
+    return snapshot
 
 
 def plan_object_undo_delete(*, acting_user, snapshot: DeletionSnapshot, now=None):
@@ -223,14 +451,15 @@ def plan_object_undo_delete(*, acting_user, snapshot: DeletionSnapshot, now=None
     """
     plan = snapshot.plan
     require(acting_user, "plan.edit", plan.locality)
-    ensure_editable(plan)
     now = now or timezone.now()
     with transaction.atomic():
+        plan = lock_plan(plan)
         snapshot = DeletionSnapshot.objects.select_for_update().get(pk=snapshot.pk)
         check_undoable(snapshot, now)
         obj = restore(snapshot, acting_user=acting_user, now=now)
         snapshot.undone_at, snapshot.undone_by, snapshot.payload = now, acting_user, {}
         snapshot.save(update_fields=["undone_at", "undone_by", "payload"])
+        plan_revised(plan)
         record(actor=acting_user, action=f"{obj._meta.model_name}.undo_delete", obj=obj, locality=plan.locality)
     return obj
 
@@ -238,8 +467,8 @@ def plan_object_undo_delete(*, acting_user, snapshot: DeletionSnapshot, now=None
 def plan_object_move(*, acting_user, plan: Plan, obj, offset: int) -> None:
     """Move an object one place up (-1) or down (+1) in its list; positions are renumbered 0..n-1."""
     require(acting_user, "plan.edit", plan.locality)
-    ensure_editable(plan)
     with transaction.atomic():
+        plan = lock_plan(plan)
         items = list(type(obj).objects.select_for_update().filter(plan=plan).order_by("position", "id"))
         index = next(i for i, item in enumerate(items) if item.pk == obj.pk)
         target = index + offset
@@ -248,4 +477,5 @@ def plan_object_move(*, acting_user, plan: Plan, obj, offset: int) -> None:
         for position, item in enumerate(items):
             if item.position != position:
                 type(obj).objects.filter(pk=item.pk).update(position=position)
+        plan_revised(plan)
         record(actor=acting_user, action=f"{obj._meta.model_name}.move", obj=obj, locality=plan.locality)

@@ -1,6 +1,5 @@
 """Edit forms of the plan's own parts: settings, vision, political support, definitions, goals."""
 
-from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cohesio.format.vocabulary import ExtremismKind, PolicyField
@@ -16,11 +15,6 @@ class PlanSettingsForm(PlanObjectForm):
         model = Plan
         fields = ["title", "period_start", "period_end", "review_date", "language"]
         help_texts = {"review_date": _("When you will look at the whole plan again with your partners.")}
-
-    def clean(self):
-        cleaned = super().clean()
-        self.check_order(cleaned, "period_start", "period_end", _("The end of the period must be after its start."))
-        return cleaned
 
 
 class VisionForm(PlanObjectForm):
@@ -72,8 +66,6 @@ class GoalForm(PlanObjectForm):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("kind") == "sub_goal" and not cleaned.get("parent"):
-            self.add_error("parent", _("Choose the general goal this sub-goal belongs to."))
         if not cleaned.get("prevention_level"):
             self.add_error("prevention_level", _("Choose the level of the prevention triangle this goal is on."))
         return cleaned
@@ -83,12 +75,6 @@ class ExtremismScopeForm(PlanObjectForm):
     class Meta:
         model = ExtremismScope
         fields = ["kind", "addressed", "reason"]
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("addressed") is False and not (cleaned.get("reason") or "").strip():
-            self.add_error("reason", _("Say why the plan leaves this kind of extremism out."))
-        return cleaned
 
 
 class DecisionForm(PlanObjectForm):
@@ -108,12 +94,6 @@ class BudgetLineForm(PlanObjectForm):
     class Meta:
         model = BudgetLine
         fields = ["name", "amount", "year", "funding_source", "shared_with"]
-
-    def clean_amount(self):
-        amount = self.cleaned_data["amount"]
-        if amount is not None and amount < 0:
-            raise forms.ValidationError(_("The amount cannot be negative."))
-        return amount
 
 
 class DefinitionForm(PlanObjectForm):

@@ -123,6 +123,10 @@ class Plan(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("plans:overview", kwargs={"locality": self.locality.slug})
 
+    def clean(self):
+        if self.period_start and self.period_end and self.period_end < self.period_start:
+            raise ValidationError({"period_end": _("The end of the period must be after its start.")})
+
     @property
     def is_locked(self) -> bool:
         """Adopted: nothing in the plan can change until someone starts a review."""
@@ -201,6 +205,10 @@ class ExtremismScope(PlanRow):
     def __str__(self) -> str:
         return label(ExtremismKind, self.kind)
 
+    def clean(self):
+        if self.addressed is False and not (self.reason or "").strip():
+            raise ValidationError({"reason": _("Say why the plan leaves this kind of extremism out.")})
+
 
 class Goal(PlanRow):
     """A general goal or a sub-goal, on one level of the prevention triangle."""
@@ -239,6 +247,10 @@ class Goal(PlanRow):
 
     def __str__(self) -> str:
         return self.title
+
+    def clean(self):
+        if self.kind == GoalKind.SUB_GOAL and self.parent_id is None:
+            raise ValidationError({"parent": _("Choose the general goal this sub-goal belongs to.")})
 
 
 class Decision(PlanRow):
@@ -288,6 +300,10 @@ class BudgetLine(PlanRow):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self):
+        if self.amount is not None and self.amount < 0:
+            raise ValidationError({"amount": _("The amount cannot be negative.")})
 
     def shared_with_labels(self) -> list[str]:
         """The policy fields it is shared with, as their translated names."""

@@ -47,13 +47,14 @@ def finding_reopen(*, acting_user, plan: Plan, code: str, path: str, detail: str
 def plan_accepted_terms_update(*, acting_user, plan: Plan, terms: list[str]) -> Plan:
     """Set the terms the plan's partners accept, so the terminology check no longer flags them."""
     require(acting_user, "plan.edit", plan.locality)
-    if plan.is_locked:
-        raise PlanLocked(_("This plan is adopted. Move it to 'under review' before changing the accepted terms."))
     with transaction.atomic():
         plan = Plan.objects.select_for_update().get(pk=plan.pk)
+        if plan.is_locked:
+            raise PlanLocked(_("This plan is adopted. Move it to 'under review' before changing the accepted terms."))
         plan.accepted_terms = accepted_terms(terms)
         plan.full_clean()
-        plan.save(update_fields=["accepted_terms", "updated_at"])
+        plan.revision += 1
+        plan.save(update_fields=["accepted_terms", "revision", "updated_at"])
         record(actor=acting_user, action="plan.accepted_terms", obj=plan, locality=plan.locality)
     return plan
 

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET
 from cohesio.core.access import locality_view
 from cohesio.network.models import Partner
 from cohesio.network.selectors import own_partner_profile
-from cohesio.plans.editing import PlanLocked, plan_object_save
+from cohesio.plans.editing import InvalidEdit, PlanLocked, plan_object_save
 from cohesio.plans.selectors import plan_for
 
 from .forms import OwnInformationTypeForm
@@ -52,6 +52,8 @@ def my_information_types(request):
             plan_object_save(
                 acting_user=request.user, plan=plan, form=form, action="partner.edit_own", permission_object=partner
             )
+        except InvalidEdit as invalid:
+            invalid.show_on(form)
         except PlanLocked as locked:
             messages.error(request, str(locked))
         else:

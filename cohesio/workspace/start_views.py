@@ -1,23 +1,27 @@
 """Start a plan: a short guided path for a new coordinator (plan and period, political owner, first partners,
 vision), ending on the overview."""
 
-from django import forms
 from django.contrib import messages
-from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from cohesio.audit.services import record
 from cohesio.core.access import locality_view
 from cohesio.core.models import Role
-from cohesio.core.permissions import require
 from cohesio.network.forms import CoordinatorSelfForm, InviteForm
 from cohesio.network.models import Partner
 from cohesio.network.services import person_invite
 from cohesio.plans.edit_views import locked_page
-from cohesio.plans.editing import PlanLocked, PlanObjectForm, StaleEdit, conflict_rows, plan_object_save
+from cohesio.plans.editing import (
+    InvalidEdit,
+    PlanLocked,
+    PlanObjectForm,
+    StaleEdit,
+    conflict_rows,
+    plan_create,
+    plan_object_save,
+)
 from cohesio.plans.forms import PoliticalOwnerForm, VisionForm
 from cohesio.plans.models import Plan
 from cohesio.plans.selectors import current_plan
@@ -45,18 +49,7 @@ class NewPlanForm(PlanObjectForm):
             self.add_error("period_start", _("Enter the date the plan starts."))
         if not end:
             self.add_error("period_end", _("Enter the date the plan ends."))
-        self.check_order(cleaned, "period_start", "period_end", _("The end of the period must be after its start."))
         return cleaned
-
-
-def plan_create(*, acting_user, locality, form: forms.ModelForm) -> Plan:
-    require(acting_user, "plan.edit", locality)
-    with transaction.atomic():
-        plan = form.save(commit=False)
-        plan.locality = locality
-        plan.save()
-        record(actor=acting_user, action="plan.create", obj=plan, locality=locality)
-    return plan
 
 
 def _context(step: str, **extra):
@@ -82,8 +75,12 @@ def start(request):
         request.POST or None, instance=Plan(locality=request.locality), plan=Plan(locality=request.locality)
     )
     if request.method == "POST" and form.is_valid():
-        plan_create(acting_user=request.user, locality=request.locality, form=form)
-        return _next(request, "plan")
+        try:
+            plan_create(acting_user=request.user, locality=request.locality, data=form.cleaned_data)
+        except InvalidEdit as invalid:
+            invalid.show_on(form)
+        else:
+            return _next(request, "plan")
     return render(request, "plans/start.html", _context("plan", form=form))
 
 
@@ -108,6 +105,8 @@ def start_step(request, step: str):
             plan_object_save(acting_user=request.user, plan=plan, form=form)
         except StaleEdit as stale:
             conflict = conflict_rows(form, stale.current)
+        except InvalidEdit as invalid:
+            invalid.show_on(form)
         except PlanLocked as refused:
             locked = str(refused)
         else:

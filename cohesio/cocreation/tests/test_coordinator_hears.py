@@ -9,6 +9,7 @@ from django.utils import timezone
 from cohesio.cli import main as cli
 from cohesio.cocreation import services
 from cohesio.cocreation.models import Endorsement, Notification
+from cohesio.plans.editing import row_revision
 from cohesio.plans.models import Plan
 
 from .conftest import set_status
@@ -29,7 +30,7 @@ def test_a_proposal_notifies_the_coordinator(client, alice, bob_partner, plan, u
     client.force_login(bob_partner.user)
     response = client.post(
         url("cocreation:proposal_add"),
-        {"text": f"vision:{plan.pk}:vision", "revision": plan.revision, "value": "A safe town for everyone."},
+        {"text": f"vision:{plan.pk}:vision", "revision": row_revision(plan, ["vision"]), "value": "A safe town for everyone."},
     )
     assert response.status_code == 302
     assert any("proposed a change" in text for text in _texts(alice))

@@ -4,6 +4,7 @@ import pytest
 
 from cohesio.audit.models import AuditEvent
 from cohesio.cocreation.models import Notification, Proposal
+from cohesio.plans.editing import row_revision
 from cohesio.plans.models import Definition, Goal
 
 from .conftest import set_status
@@ -16,7 +17,8 @@ def goal(plan):
 
 def _propose(client, url, obj, field, value, kind="goal"):
     return client.post(
-        url("cocreation:proposal_add"), {"text": f"{kind}:{obj.pk}:{field}", "revision": obj.revision, "value": value}
+        url("cocreation:proposal_add"),
+        {"text": f"{kind}:{obj.pk}:{field}", "revision": row_revision(obj, [field]), "value": value},
     )
 
 
@@ -50,7 +52,7 @@ def test_partner_proposes_and_coordinator_accepts(client, alice, bob, plan, goal
     assert goal.revision == 2
     assert (proposal.status, proposal.decided_by) == ("accepted", alice)
     assert AuditEvent.objects.filter(action="proposal.accepted", object_id=str(proposal.pk)).exists()
-    assert AuditEvent.objects.filter(action="goal.save", object_id=str(goal.pk)).exists()
+    assert AuditEvent.objects.filter(action="goal.update", object_id=str(goal.pk)).exists()
     assert Notification.objects.get(user=bob).text.startswith("Your proposal was accepted")
 
 

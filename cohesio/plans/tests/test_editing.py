@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from cohesio.document.services import import_plan
-from cohesio.plans.editing import REGISTRY
+from cohesio.plans.editing import REGISTRY, section_revision
 from cohesio.plans.models import Goal, Plan
 
 from .documents import small_document
@@ -153,13 +153,48 @@ def test_second_editor_is_refused_and_sees_both_versions(client, alice, plan, ri
 def test_sections_of_the_plan_are_edited_in_place(client, alice, plan):
     client.force_login(alice)
     url = reverse("plans:edit_section", kwargs={"locality": "riverside", "kind": "vision"})
+    revision = section_revision(plan, REGISTRY["vision"].writable)
     response = client.post(
-        url, {"vision": "A town where everyone belongs.", "protection_statement": "", "setting_fit": "", "revision": 1}
+        url,
+        {
+            "vision": "A town where everyone belongs.",
+            "protection_statement": "",
+            "setting_fit": "",
+            "revision": revision,
+        },
     )
     assert response.status_code == 302
     plan.refresh_from_db()
     assert plan.vision == "A town where everyone belongs."
     assert plan.revision == 2
+    # the same form again is stale now: the vision changed since it was opened
+    again = client.post(url, {"vision": "Mine", "protection_statement": "", "setting_fit": "", "revision": revision})
+    assert again.status_code == 409
+
+
+def test_saving_one_section_leaves_an_open_form_of_another_section_current(client, alice, plan):
+    """Each section of the plan has its own revision: the vision changing does not make the political
+    owner's form stale."""
+    client.force_login(alice)
+    owner_revision = section_revision(plan, REGISTRY["political-owner"].writable)
+    vision_url = reverse("plans:edit_section", kwargs={"locality": "riverside", "kind": "vision"})
+    client.post(
+        vision_url,
+        {
+            "vision": "A town where everyone belongs.",
+            "protection_statement": "",
+            "setting_fit": "",
+            "revision": section_revision(plan, REGISTRY["vision"].writable),
+        },
+    )
+    owner_url = reverse("plans:edit_section", kwargs={"locality": "riverside", "kind": "political-owner"})
+    response = client.post(
+        owner_url,
+        {"political_owner_name": "Pat de Vries", "political_owner_office": "Mayor", "revision": owner_revision},
+    )
+    assert response.status_code == 302
+    plan.refresh_from_db()
+    assert (plan.vision, plan.political_owner_name) == ("A town where everyone belongs.", "Pat de Vries")
 
 
 def test_plan_period_must_be_in_order(client, alice, plan):

@@ -4,6 +4,8 @@ from django.core import mail
 from django.urls import reverse
 
 from cohesio.network.models import Partner
+from cohesio.plans.editing import section_revision
+from cohesio.plans.forms import PoliticalOwnerForm, VisionForm
 from cohesio.plans.models import Plan
 
 
@@ -24,7 +26,12 @@ def test_new_coordinator_walks_the_start_path_to_the_overview(
     plan = Plan.objects.get(locality=riverside)
     assert plan.status == "draft"
     response = client.post(
-        _step("political-owner"), {"political_owner_name": "Mayor Jo", "political_owner_office": "Mayor", "revision": 1}
+        _step("political-owner"),
+        {
+            "political_owner_name": "Mayor Jo",
+            "political_owner_office": "Mayor",
+            "revision": section_revision(plan, PoliticalOwnerForm._meta.fields),
+        },
     )
     assert response.url == _step("partners")
     with django_capture_on_commit_callbacks(execute=True):
@@ -42,9 +49,15 @@ def test_new_coordinator_walks_the_start_path_to_the_overview(
     partner = Partner.objects.get(plan=plan)
     assert partner.status == "invited" and partner.organisation.name == "North School"
     assert len(mail.outbox) == 1
+    plan.refresh_from_db()
     response = client.post(
         _step("vision"),
-        {"vision": "Everyone belongs.", "protection_statement": "Youth.", "setting_fit": "", "revision": 2},
+        {
+            "vision": "Everyone belongs.",
+            "protection_statement": "Youth.",
+            "setting_fit": "",
+            "revision": section_revision(plan, VisionForm._meta.fields),
+        },
     )
     assert response.url == reverse("plans:overview", kwargs={"locality": "riverside"})
     plan.refresh_from_db()

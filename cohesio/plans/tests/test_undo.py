@@ -33,13 +33,27 @@ def _delete_url(kind, pk):
 
 
 def _everything() -> set[str]:
-    """Every row of every plan table (link tables included), serialised, to compare before and after."""
+    """Every row of every plan table (link tables included), serialised, to compare before and after; the plan's
+    own revision is left out (every write moves it on, a deletion and its undo too)."""
     rows = set()
     for model in apps.get_models(include_auto_created=True):
         name = model._meta.model_name
         if model._meta.app_label in PLAN_APPS and not name.startswith("historical") and model is not DeletionSnapshot:
-            rows.update(repr(serializers.serialize("python", [obj])) for obj in model._base_manager.all())
+            for obj in model._base_manager.all():
+                (row,) = serializers.serialize("python", [obj])
+                if model is Plan:
+                    row["fields"].pop("revision")
+                rows.add(repr(row))
     return rows
+
+
+def test_a_deletion_and_its_undo_each_move_the_plans_revision_on(alice, plan):
+    goal = Goal.objects.get(plan=plan, title="Resilient youth")
+    revision = Plan.objects.get(pk=plan.pk).revision
+    snapshot = plan_object_delete(acting_user=alice, plan=plan, obj=goal)
+    assert Plan.objects.get(pk=plan.pk).revision == revision + 1
+    plan_object_undo_delete(acting_user=alice, snapshot=snapshot)
+    assert Plan.objects.get(pk=plan.pk).revision == revision + 2
 
 
 def test_undo_restores_a_goal_with_its_sub_goal_interventions_and_indicator(client, alice, plan):
