@@ -67,8 +67,8 @@ def _by_element(groups: list[FindingGroup]) -> dict[Element, list[FindingGroup]]
 def write_text(findings: list[Finding], out: TextIO) -> None:
     """Findings per element, one line each with an indented hint, then a summary line.
 
-    Several findings of one rule in one element are shown once, with a headline, the findings under it (path
-    and message) and one hint.
+    Several findings of one rule in one element are shown once, with a headline, the rows under it (each
+    finding's path, and what names the row, or its message) and one hint.
     """
     for element, groups in _by_element(group_findings(findings)).items():
         out.write(f"{element.label}\n")
@@ -78,8 +78,8 @@ def write_text(findings: list[Finding], out: TextIO) -> None:
                 out.write(f"  {f.code} {f.severity.value:<7} {f.path}  {f.message}\n")
             else:
                 out.write(f"  {group.code} {group.severity.value:<7} {group.message}\n")
-                for f in group.findings:
-                    out.write(f"      - {f.path}  {f.message}\n")
+                for f, row in zip(group.findings, group.rows, strict=True):
+                    out.write(f"      - {f.path}  {row}\n" if row else f"      - {f.path}\n")
             out.write(f"      hint: {group.hint}\n")
         out.write("\n")
     out.write(summary_line(findings) + "\n")

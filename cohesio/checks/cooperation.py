@@ -52,6 +52,7 @@ def one_coordinator(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:
     group=Group(
         _("{count} of {total} partners have not accepted {coordinator} as coordinator."),
         _("Ask each of them whether they accept the coordinator, and talk through any doubts."),
+        row="{partner}",
     ),
 )
 def coordinator_accepted(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:
@@ -124,6 +125,7 @@ def shared_goal(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:
     group=Group(
         _("{count} of {total} partners have no role, mandate or tasks recorded."),
         _("Describe, with each partner, their role, their mandate and their tasks in the plan."),
+        row="{partner}: {fields}",
     ),
 )
 def roles_defined(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:
@@ -154,6 +156,7 @@ def roles_defined(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:
     group=Group(
         _("Nothing is recorded about what {count} of {total} partners hope for, doubt or need to take part."),
         _("Ask each of them about their interests, doubts and conditions for joining, and note them."),
+        row="{partner}",
     ),
 )
 def doubts_recorded(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:

@@ -61,10 +61,15 @@ class Group:
 
     Both are `_()`-marked templates; besides the parameters of the group's first finding they may use
     `{count}` (how many findings the group has) and `{total}` (how many rows the rule looked at).
+
+    `row` is what the text output lists under the headline for each finding, after its path: a pattern of
+    that finding's parameters without words of its own (so nothing to translate), such as `"{partner}"` or
+    `"{partner}: {fields}"`; `""` lists the path alone. Left out (`None`), each finding's own message is listed.
     """
 
     message: str
     hint: str
+    row: str | None = None
 
 
 @dataclass(frozen=True)
@@ -159,13 +164,15 @@ def flag(
 class FindingGroup:
     """Findings of one rule in one element, shown as one: a headline, one hint, and the findings under it.
 
-    A group of one is that finding, with its own message and hint.
+    A group of one is that finding, with its own message and hint. `rows` is what the text output lists under
+    the headline for each finding, after its path (see `Group.row`).
     """
 
     id: str
     findings: tuple[Finding, ...]
     message: str
     hint: str
+    rows: tuple[str, ...] = ()
 
     @property
     def code(self) -> str:
@@ -208,12 +215,20 @@ def group_findings(findings: list[Finding], gettext: Callable[[str], str] | None
 
 def _group(key: str, findings: tuple[Finding, ...], gettext: Callable[[str], str]) -> FindingGroup:
     first = findings[0]
+    messages = tuple(f.message for f in findings)
     if len(findings) == 1 or first.group_text is None:
-        return FindingGroup(key, findings, first.message, first.hint)
+        return FindingGroup(key, findings, first.message, first.hint, messages)
     params = {name: _translate_labels(value, gettext) for name, value in first.params.items()}
     params.update(count=len(findings), total=first.total if first.total is not None else len(findings))
     text = first.group_text
-    return FindingGroup(key, findings, gettext(text.message).format(**params), gettext(text.hint).format(**params))
+    rows = messages if text.row is None else tuple(_row(text.row, f, gettext) for f in findings)
+    return FindingGroup(
+        key, findings, gettext(text.message).format(**params), gettext(text.hint).format(**params), rows
+    )
+
+
+def _row(pattern: str, finding: Finding, gettext: Callable[[str], str]) -> str:
+    return pattern.format(**{name: _translate_labels(value, gettext) for name, value in finding.params.items()})
 
 
 def by_element(findings: list[Finding]) -> dict[Element, list[Finding]]:

@@ -65,10 +65,12 @@ def goal_has_indicator(doc: PlanDocument, context: CheckContext) -> Iterator[Fla
         "baseline": Group(
             _("{count} of {total} indicators have no baseline."),
             _("Record the value of each at the start of the plan, so progress can be seen."),
+            row="'{indicator}'",
         ),
         "target": Group(
             _("{count} of {total} indicators have no target."),
             _("Agree with partners what value you aim for with each by the end of the plan."),
+            row="'{indicator}'",
         ),
     },
 )

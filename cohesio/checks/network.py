@@ -31,10 +31,12 @@ def partner_sector(partner: Partner, context: CheckContext) -> Sector | None:
         "organisations": Group(
             _("{count} of {total} organisations have no named person."),
             _("Add, for each, the person who takes part, with their function."),
+            row="'{organisation}'",
         ),
         "partners": Group(
             _("{count} of {total} partners are named after an organisation, not a person."),
             _("Write, for each, the name of the person who represents the organisation."),
+            row="{partner}",
         ),
     },
 )

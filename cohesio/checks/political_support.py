@@ -26,9 +26,9 @@ _ADOPTION = re.compile(
 
 def is_adoption(decision: Decision, plan_status: PlanStatus) -> bool:
     """Whether the decision adopts (or approves) the plan: said in its title or summary, or any decision of
-    an adopted plan."""
+    a plan that has been adopted (adopted, or under review since)."""
     wording = f"{decision.title} {decision.summary}"
-    return plan_status == PlanStatus.ADOPTED or bool(_ADOPTION.search(wording))
+    return plan_status in (PlanStatus.ADOPTED, PlanStatus.UNDER_REVIEW) or bool(_ADOPTION.search(wording))
 
 
 @rule(

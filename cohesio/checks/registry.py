@@ -53,7 +53,9 @@ class CheckContext:
 
     @property
     def adopted(self) -> bool:
-        """The plan is adopted: prompts to work things out with partners have had their time."""
+        """The plan is adopted: prompts to work things out with partners have had their time.
+
+        A plan under review is not: its review is made with partners again, and the prompts come back."""
         return self.doc.plan.status == PlanStatus.ADOPTED
 
     @cached_property

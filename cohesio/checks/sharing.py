@@ -118,6 +118,7 @@ def information_type_has_rule(doc: PlanDocument, context: CheckContext) -> Itera
     group=Group(
         _("{count} of {total} sharing rules leave out why, when, how, the purpose, the recipients or retention."),
         _("Complete the rules, so partners know exactly when and how the information may be shared."),
+        row="'{information}': {fields}",
     ),
 )
 def sharing_rule_complete(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:

@@ -69,10 +69,12 @@ def _harsh_entries(lexicon: Lexicon, text: str, defined_term: str) -> dict[Entry
         "security": Group(
             _("The harsh security term '{words}' is used in {count} texts meant for partners and the public."),
             _("Consider words such as: {alternatives}. If partners are comfortable with it, accept the term."),
+            row="",  # the headline names the term; the path says where
         ),
         "religious": Group(
             _("The religious term '{words}' is used in {count} texts meant for partners and the public."),
             _("Consider words such as: {alternatives}. If partners are comfortable with it, accept the term."),
+            row="",  # the headline names the term; the path says where
         ),
     },
 )

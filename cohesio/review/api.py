@@ -17,7 +17,8 @@ class ProblemOut(Schema):
 
 
 class FindingsOut(Schema):
-    findings: list[dict]
+    findings: list[dict] = Field(description="One entry per row, each naming its `group`.")
+    groups: list[dict] = Field([], description="Repeated findings shown as one: headline, hint, rows, rows accepted.")
     summary: dict[str, int]
     unchecked: list[ProblemOut] = Field(
         [], description="Stored values that do not fit the plan format, left out of the check until corrected."
@@ -26,12 +27,9 @@ class FindingsOut(Schema):
 
 @router.get("/{slug}/findings", response={200: FindingsOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut})
 def get_findings(request, slug: str):
-    """Every finding with code, severity, element, path, message, hint, and its acceptance if any."""
+    """Every finding with code, severity, element, path, message, hint, group, and its acceptance if any."""
     locality = locality_for(request, slug, "plan.check")
     plan = current_plan(locality)
     if plan is None:
         raise Http404
-    review = plan_findings(plan)
-    summary = {key: review.summary[key] for key in ("errors", "warnings", "tips", "accepted")}
-    unchecked = [{"path": p.path, "message": p.message} for p in review.unchecked]
-    return {"findings": [r.to_dict() for r in review.findings], "summary": summary, "unchecked": unchecked}
+    return plan_findings(plan).json()

@@ -22,6 +22,7 @@ class ShownFinding:
     rows: list["ReviewedFinding"]
     message: str
     hint: str
+    id: str = ""
 
     @property
     def finding(self) -> Finding:
@@ -53,14 +54,33 @@ class ShownFinding:
     def page_url(self) -> str:
         return self.rows[0].page_url
 
+    def to_dict(self) -> dict:
+        """The group as the JSON lists it beside the rows: headline, hint, and how many rows are accepted."""
+        finding = self.finding
+        return {
+            "group": self.id,
+            "code": finding.code,
+            "severity": max(r.finding.severity for r in self.rows).value,
+            "element": finding.element.value,
+            "message": self.message,
+            "hint": self.hint,
+            "count": self.count,
+            "accepted": self.accepted_count,
+        }
+
 
 def shown_findings(reviewed: list["ReviewedFinding"]) -> list[ShownFinding]:
     """The reviewed findings as the pages show them, grouped, in the order of each group's first finding."""
     by_finding = {id(r.finding): r for r in reviewed}
     return [
-        ShownFinding([by_finding[id(f)] for f in group.findings], group.message, group.hint)
+        ShownFinding([by_finding[id(f)] for f in group.findings], group.message, group.hint, group.id)
         for group in group_findings([r.finding for r in reviewed], gettext)
     ]
+
+
+def group_dicts(reviewed: list["ReviewedFinding"]) -> list[dict]:
+    """The groups of more than one finding, as the JSON lists them beside the rows (the CLI's `groups`)."""
+    return [shown.to_dict() for shown in shown_findings(reviewed) if shown.grouped]
 
 
 def shown_counts(reviewed: list["ReviewedFinding"]) -> dict[str, int]:

@@ -18,7 +18,7 @@ from cohesio.format import PlanDocument, PlanFormatError, Problem
 from cohesio.format.paths import keyed_path, positional_path
 from cohesio.plans.models import Plan
 
-from .grouping import ShownFinding, shown_counts, shown_findings
+from .grouping import ShownFinding, group_dicts, shown_counts, shown_findings
 from .locations import ELEMENT_PAGES, EditLink, Place, edit_links, elements_on_page, place_of
 from .models import Acknowledgement
 
@@ -108,6 +108,16 @@ class PlanReview:
             items = [reviewed[id(f)] for f in findings]
             groups.append(ElementGroup(element, gettext(element.label), items[0].page_url, items))
         return groups
+
+    def json(self) -> dict:
+        """What `check.json` and the API answer: one entry per row, the groups as the pages show them, counts
+        per row, and what could not be checked."""
+        return {
+            "findings": [r.to_dict() for r in self.findings],
+            "groups": group_dicts(self.findings),
+            "summary": {key: self.summary[key] for key in ("errors", "warnings", "tips", "accepted")},
+            "unchecked": [{"path": p.path, "message": p.message} for p in self.unchecked],
+        }
 
     def on_page(self, view_name: str | None) -> list[ReviewedFinding]:
         """The findings the element page `view_name` shows."""

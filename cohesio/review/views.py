@@ -57,12 +57,7 @@ def check_json(request):
     plan = current_plan(request.locality)
     if plan is None:
         raise Http404  # not NoPlanYet: a program asking for findings wants a status, not the overview
-    review = plan_findings(plan)
-    summary = {key: review.summary[key] for key in ("errors", "warnings", "tips", "accepted")}
-    unchecked = [{"path": p.path, "message": p.message} for p in review.unchecked]
-    return JsonResponse(
-        {"findings": [r.to_dict() for r in review.findings], "summary": summary, "unchecked": unchecked}
-    )
+    return JsonResponse(plan_findings(plan).json())
 
 
 def _matching(review, data):

@@ -102,10 +102,38 @@ def test_text_output_shows_a_group_once_with_its_rows_under_it(weak_file, capsys
     assert out.count("LAP064") == 1
     assert (
         "  LAP064 warning 8 of 8 partners have no role, mandate or tasks recorded.\n"
-        "      - $.network.partners[0].role  Riverton municipality has no role, mandate, tasks recorded.\n"
+        "      - $.network.partners[0].role  Riverton municipality: role, mandate, tasks\n"
+        "      - $.network.partners[1].role  Riverton College: role, mandate, tasks\n"
     ) in out
     assert "      hint: Describe, with each partner, their role, their mandate and their tasks in the plan.\n" in out
     assert len(out.splitlines()) < 57 * 2  # one line per finding and hint before
+
+
+def test_rows_under_a_headline_name_the_row_and_leave_the_rest_to_the_headline(weak_file, capsys):
+    main([weak_file])
+
+    out = capsys.readouterr().out
+    assert "      - $.network.partners[0].name  Riverton municipality\n" in out  # LAP050: who
+    assert "      - $.sharing.rules[1].retention  'Police contacts with a young person': retention\n" in out
+    assert "      - $.monitoring[0].baseline  'Pupils who feel they belong'\n" in out
+    assert "      - $.plan.vision\n      - $.plan.protection_statement\n" in out  # LAP005: the term is in the headline
+    assert out.count("named after an organisation, not a person") == 1  # the headline only
+
+
+def test_a_group_without_a_row_pattern_lists_each_message():
+    data = complete_plan_data()
+    all_of(setting("goals.0.prevention_level", None), setting("goals.1.prevention_level", None))(data)
+
+    [group] = [g for g in group_findings(check_plan(load(data), today=TODAY)) if g.count > 1]
+
+    assert group.findings[0].group_text.row is None
+    assert group.rows == tuple(f.message for f in group.findings)
+
+
+def test_a_single_finding_lists_its_own_message(findings):
+    single = next(g for g in group_findings(findings) if g.count == 1)
+
+    assert single.rows == (single.findings[0].message,)
 
 
 def test_json_output_keeps_one_entry_per_row_with_its_group(weak_file, capsys):

@@ -8,7 +8,7 @@ from cohesio.format import load
 from .changes import all_of, setting
 from .plans import TODAY, complete_plan_data
 
-STAGES = ["draft", "consultation", "adopted"]
+STAGES = ["draft", "consultation", "adopted", "under_review"]  # under review: adopted once, made again
 
 
 def findings(stage: str, *changes, **options):
@@ -26,7 +26,7 @@ NOTHING_RECORDED = all_of(*(setting(f"network.partners.1.{f}", "") for f in ("in
 
 
 @pytest.mark.parametrize(("stage", "expected"), [("draft", [Severity.TIP]), ("consultation", [Severity.TIP]),
-                                                 ("adopted", [])])  # fmt: skip
+                                                 ("adopted", []), ("under_review", [Severity.TIP])])  # fmt: skip
 def test_accepting_the_coordinator_is_a_tip_while_the_plan_is_made_and_silent_once_adopted(stage, expected):
     assert severities("LAP061", stage, NOT_ACCEPTING) == expected
 
@@ -39,7 +39,7 @@ def test_only_members_of_the_cooperation_structure_are_asked_to_accept_the_coord
 
 
 @pytest.mark.parametrize(("stage", "expected"), [("draft", [Severity.TIP]), ("consultation", [Severity.TIP]),
-                                                 ("adopted", [])])  # fmt: skip
+                                                 ("adopted", []), ("under_review", [Severity.TIP])])  # fmt: skip
 def test_interests_doubts_and_conditions_are_a_tip_while_the_plan_is_made_and_silent_once_adopted(stage, expected):
     assert severities("LAP065", stage, NOTHING_RECORDED) == expected
 
@@ -66,7 +66,8 @@ def test_a_missing_owner_is_an_error_without_a_budget(stage):
 
 
 @pytest.mark.parametrize(("stage", "expected"), [("draft", [Severity.ERROR]), ("consultation", [Severity.ERROR]),
-                                                 ("adopted", [Severity.WARNING])])  # fmt: skip
+                                                 ("adopted", [Severity.WARNING]),
+                                                 ("under_review", [Severity.WARNING])])  # fmt: skip
 def test_a_decision_that_does_not_adopt_the_plan_counts_only_for_an_adopted_plan(stage, expected):
     other_decision = setting("political_support.decisions.0.title", "Council sets the 2026 budget for youth work")
 
@@ -107,6 +108,7 @@ def test_urgency_may_be_stated_once_for_the_whole_situation(stage, summary, lang
         ("draft", Severity.TIP, "has commented on the plan or proposed a change yet"),
         ("consultation", Severity.WARNING, "is in consultation, but no partner outside the municipality"),
         ("adopted", Severity.WARNING, "was adopted without any comment, proposal or endorsement"),
+        ("under_review", Severity.WARNING, "was adopted without any comment, proposal or endorsement"),
     ],
 )
 def test_a_plan_nobody_outside_the_municipality_co_created(stage, expected, words):

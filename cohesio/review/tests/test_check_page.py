@@ -88,7 +88,7 @@ def test_json_lists_every_finding_with_its_acknowledgement_and_a_summary(client,
 
     data = client.get(url("review:check_json")).json()
 
-    assert set(data) == {"findings", "summary", "unchecked"}
+    assert set(data) == {"findings", "groups", "summary", "unchecked"}
     assert data["unchecked"] == []  # every stored value fits the format
     assert data["summary"] == {"errors": 4, "warnings": 17, "tips": 6, "accepted": 0}  # rows, not groups
     first = data["findings"][0]

@@ -50,6 +50,33 @@ def test_page_counts_a_group_once_and_the_json_counts_rows(client, alice, plan):
     assert [f["group"] for f in rows] == ["LAP064:cooperation", "LAP064:cooperation"]
 
 
+def test_the_json_and_the_api_list_the_groups_as_the_page_shows_them(client, alice, plan):
+    client.force_login(alice)
+    first = _roles(plan)[0]
+    client.post(
+        url("review:acknowledge"),
+        {"code": "LAP064", "path": first.keyed_path, "detail": first.detail, "reason": "In the covenant."},
+    )
+
+    for address in (url("review:check_json"), "/api/localities/riverside/findings"):
+        data = client.get(address).json()
+
+        [group] = [g for g in data["groups"] if g["group"] == "LAP064:cooperation"]
+        assert group == {
+            "group": "LAP064:cooperation",
+            "code": "LAP064",
+            "severity": "warning",
+            "element": "cooperation",
+            "message": ROLES_HEADLINE,
+            "hint": "Describe, with each partner, their role, their mandate and their tasks in the plan.",
+            "count": 2,
+            "accepted": 1,
+        }
+        assert all(g["count"] > 1 for g in data["groups"])  # a single finding is no group
+        grouped = {f["group"] for f in data["findings"]}
+        assert {g["group"] for g in data["groups"]} <= grouped
+
+
 def test_accepting_one_row_of_a_group_accepts_that_row_only(client, alice, plan):
     first, second = _roles(plan)
     client.force_login(alice)
