@@ -1,4 +1,12 @@
-"""Read the whole plan as an open-format document: each element app gives its part, in the format's order."""
+"""Read the whole plan as an open-format document: each element app gives its part, in the format's order.
+
+The document is built once per plan revision and kept in the cache: every write to a plan's rows moves the
+plan's revision on (plans.editing.plan_revised), so a cached document is current exactly while its key is.
+"""
+
+import zlib
+
+from django.core.cache import cache
 
 from cohesio.analysis.document import analysis_part
 from cohesio.format import document as fmt
@@ -33,17 +41,43 @@ def plan_document_data(plan: Plan) -> dict:
     )
 
 
+CACHE_SECONDS = 24 * 3600
+
+
+def revision_key(plan: Plan, *parts) -> str:
+    """A cache key for what is computed from the plan as it is now: its revision read afresh (one query, so a
+    stale Plan object in memory cannot hit an old entry), when it was made (ids can be reused after a flush)
+    and the locality's name and kind, which the document holds too."""
+    revision, created_at = Plan.objects.values_list("revision", "created_at").get(pk=plan.pk)
+    locality = plan.locality
+    text = "|".join(
+        str(p)
+        for p in (plan.pk, created_at.timestamp(), revision, locality.name, locality.kind, locality.fictional, *parts)
+    )
+    return f"cohesio:plan:{plan.pk}:{revision}:{zlib.crc32(text.encode()):08x}"
+
+
+def _cached(name: str, plan: Plan, build):
+    key = revision_key(plan, name)
+    found = cache.get(key)
+    if found is None:
+        found = build()
+        cache.set(key, found, CACHE_SECONDS)
+    return found
+
+
 def plan_document(plan: Plan) -> fmt.PlanDocument:
-    """The whole plan in the open format; a fixed number of queries whatever the plan's size.
+    """The whole plan in the open format; a fixed number of queries whatever the plan's size, built once per
+    revision.
 
     For exports and the API, which give the plan as a whole: raises PlanFormatError, naming each place, when a
     stored value does not fit the format (saved before a limit existed). Pages use `salvaged_plan_document`.
     """
-    return load(plan_document_data(plan))
+    return _cached("document", plan, lambda: load(plan_document_data(plan)))
 
 
 def salvaged_plan_document(plan: Plan) -> Salvaged:
     """The plan in the open format for pages and the checker: values that do not fit the format are left out or
     shortened, and listed, so that one bad value never takes the pages down. PlanFormatError when not even
-    that is possible."""
+    that is possible. (The review, its one reader, keeps it with the findings once per revision.)"""
     return salvage(plan_document_data(plan))

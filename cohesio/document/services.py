@@ -12,6 +12,7 @@ from cohesio.format.document import PlanDocument
 from cohesio.interventions.document import sync_interventions
 from cohesio.network.document import sync_network
 from cohesio.plans.document import sync_plan_part, sync_strategy
+from cohesio.plans.editing import plan_revised
 from cohesio.plans.models import Plan
 from cohesio.plans.sync import Sync
 from cohesio.sharing.document import sync_sharing
@@ -32,6 +33,8 @@ def sync_plan(plan: Plan, doc: PlanDocument, *, before: PlanDocument | None = No
     sync_sharing(s, doc, orgs, partners)
     sync_interventions(s, doc, goals, partners)
     s.finish()
+    if s.changes and before is not None:  # a new plan starts at its first revision
+        plan_revised(plan)
     return s.changes
 
 

@@ -93,7 +93,7 @@ def section_revision(plan: Plan, fields) -> int:
     """The revision of one section of the Plan row (vision, political owner, settings...): a checksum of its
     fields, so that saving one section never makes an open form of another section stale."""
     text = "\x1f".join(f"{name}={getattr(plan, name)!r}" for name in sorted(fields))
-    return zlib.crc32(text.encode())
+    return zlib.crc32(text.encode()) & 0x7FFFFFFF  # fits the positive integer columns that store revisions
 
 
 class DateWidget(forms.DateInput):
@@ -293,6 +293,8 @@ def plan_revised(plan: Plan) -> None:
     """Every write to a plan's rows moves the plan's own revision on: what is computed from the plan (the
     document, the review) is current exactly while the revision is the same. No history record for it."""
     Plan.objects.filter(pk=plan.pk).update(revision=F("revision") + 1)
+    # the caller's object too: a later save of it must never write an older revision back
+    plan.revision = Plan.objects.values_list("revision", flat=True).get(pk=plan.pk)
 
 
 def plan_row_create(

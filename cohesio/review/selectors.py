@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.core.cache import cache
 from django.db.models import Count, OuterRef, Subquery
 from django.urls import reverse
 from django.utils import timezone
@@ -13,7 +14,7 @@ from django.utils.translation import gettext
 
 from cohesio.checks import CoCreation, Element, Finding, by_element, check_plan, languages, summarise
 from cohesio.core.models import Membership, Role
-from cohesio.document.selectors import salvaged_plan_document
+from cohesio.document.selectors import CACHE_SECONDS, revision_key, salvaged_plan_document
 from cohesio.format import PlanDocument, PlanFormatError, Problem
 from cohesio.format.paths import keyed_path, positional_path
 from cohesio.plans.models import Plan
@@ -182,17 +183,21 @@ def plan_findings(
     Pass `doc` when the caller already built the plan document. `with_edit_links` adds the edit page of each
     place (one query per kind of row); queries do not grow with the number of findings.
     """
-    doc, unchecked = _document(plan, doc)
+    lang = plan.language if plan.language in languages() else "en"
+    today = today or timezone.localdate()
+    cocreation = cocreation_counts(plan)
+    if doc is not None:  # the caller's document (a published version, a file): checked as it is
+        unchecked, findings = [], _check(doc, lang, today, cocreation)
+    else:  # the plan as stored: checked once per revision (and day, and co-creation counts)
+        key = revision_key(plan, "review", lang, today, cocreation)
+        cached = cache.get(key)
+        if cached is None:
+            doc, unchecked = _document(plan, None)
+            cached = (doc, unchecked, _check(doc, lang, today, cocreation) if doc is not None else [])
+            cache.set(key, cached, CACHE_SECONDS)
+        doc, unchecked, findings = cached
     if doc is None:
         return PlanReview(plan, [], unchecked=unchecked)
-    lang = plan.language if plan.language in languages() else "en"
-    findings = check_plan(
-        doc,
-        lang=lang,
-        today=today or timezone.localdate(),
-        allow_terms=doc.plan.accepted_terms,
-        cocreation=cocreation_counts(plan),
-    )
     findings = [f.translated(gettext) for f in findings]
     slug = plan.locality.slug
     pages = {element: reverse(name, kwargs={"locality": slug}) for element, name in ELEMENT_PAGES.items()}
@@ -222,6 +227,10 @@ def plan_findings(
         (a, place_of(positional_path(doc, a.path) or a.path, doc)) for a in acknowledgements.values() if a.pk not in used
     ]
     return PlanReview(plan, reviewed, unmatched, unchecked, doc)
+
+
+def _check(doc: PlanDocument, lang: str, today: date, cocreation: CoCreation) -> list[Finding]:
+    return check_plan(doc, lang=lang, today=today, allow_terms=doc.plan.accepted_terms, cocreation=cocreation)
 
 
 def _document(plan: Plan, doc: PlanDocument | None) -> tuple[PlanDocument | None, list[Problem]]:

@@ -24,13 +24,18 @@ def test_overview_makes_the_same_number_of_queries_for_a_plan_ten_times_bigger(c
     make_member(elsewhere, "coordinator", "alice2@elsewhere.example")
     client.force_login(alice)
     small = _queries(client, reverse("plans:overview", kwargs={"locality": "riverside"}))
+    small_again = _queries(client, reverse("plans:overview", kwargs={"locality": "riverside"}))
     from cohesio.core.models import Membership
 
     Membership.objects.create(user=alice, locality=elsewhere, role="coordinator")
     alice._cohesio_roles = None
     big = _queries(client, reverse("plans:overview", kwargs={"locality": "elsewhere"}))
-    assert small == big
-    assert small <= 40
+    big_again = _queries(client, reverse("plans:overview", kwargs={"locality": "elsewhere"}))
+    # the first view after a change builds the document and the review once; later views of the unchanged plan
+    # read them from the cache
+    assert (small, small_again) == (big, big_again)
+    assert small_again < small
+    assert small_again <= 20
 
 
 def test_overview_shows_counts_and_what_is_missing(client, alice, riverside):

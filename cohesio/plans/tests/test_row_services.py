@@ -224,3 +224,16 @@ def test_an_edit_that_meets_a_concurrent_adoption_is_refused(riverside, alice):
         thread.join(timeout=60)
     assert outcome == ["refused"]
     assert Goal.objects.get(pk=goal.pk).title == "Resilient youth"
+
+
+def test_a_section_revision_fits_the_columns_that_store_revisions(plan):
+    """A proposal stores the revision it was written against in a positive integer column (at most 2**31 - 1)."""
+    from cohesio.plans.editing import section_revision
+
+    texts = [f"vision {n}" for n in range(2000)]
+    revisions = set()
+    for text in texts:
+        plan.vision = text
+        revisions.add(section_revision(plan, ["vision"]))
+    assert max(revisions) <= 2**31 - 1
+    assert len(revisions) == len(texts)

@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from cohesio.document.services import import_plan
 from cohesio.network.models import Partner
+from cohesio.plans.editing import plan_object_delete
 from cohesio.plans.tests.documents import small_document
 from cohesio.review.models import Acknowledgement
 from cohesio.review.selectors import plan_findings
@@ -62,7 +63,7 @@ def test_an_acceptance_made_before_keys_still_counts_while_rows_stay_put(alice, 
 def test_the_acceptance_of_a_deleted_row_is_listed_as_no_longer_matching(client, alice, plan):
     item = _doubts_findings(plan)["p2"]
     Acknowledgement.objects.create(plan=plan, code="LAP065", path=item.keyed_path, detail=item.detail, reason="Later.")
-    Partner.objects.filter(plan=plan, key="p2").delete()
+    plan_object_delete(acting_user=alice, plan=plan, obj=Partner.objects.get(plan=plan, key="p2"))
     review = plan_findings(plan)
     assert [a.reason for a, _place in review.unmatched] == ["Later."]
 
