@@ -123,8 +123,8 @@ def _import_into(doc, slug: str, *, dry_run: bool) -> int:
 
     from cohesio.document.selectors import plan_document
     from cohesio.document.services import ImportRefused, plan_update
-    from cohesio.exports.diff import diff_documents
     from cohesio.format import dumps
+    from cohesio.format.diff import diff_documents
     from cohesio.plans.selectors import current_plan
 
     locality = _locality(slug)

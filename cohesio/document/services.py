@@ -9,6 +9,7 @@ from cohesio.audit.services import record
 from cohesio.core.models import Locality
 from cohesio.core.permissions import require
 from cohesio.format.document import PlanDocument
+from cohesio.format.io import digest
 from cohesio.interventions.document import sync_interventions
 from cohesio.network.document import sync_network
 from cohesio.plans.document import sync_plan_part, sync_strategy
@@ -62,11 +63,17 @@ class ImportRefused(Exception):
     """The plan cannot take this file now (it is adopted); the message says why."""
 
 
-def plan_update(*, acting_user, plan: Plan, doc: PlanDocument) -> int:
+class PlanChanged(ImportRefused):
+    """The plan is no longer the one the preview of the file was made from."""
+
+
+def plan_update(*, acting_user, plan: Plan, doc: PlanDocument, expected_digest: str | None = None) -> int:
     """Bring `plan` in line with `doc`, row by row by key, in one transaction: all of it, or nothing.
 
     Returns the number of rows written; 0 when the plan already holds exactly this document (nothing is
     written and nothing is audited then). `acting_user` None is the operator on the command line.
+    `expected_digest` is the `digest()` of the plan's document the caller showed a preview of: when the plan
+    has changed since, PlanChanged is raised and nothing is written (checked with the plan locked).
     """
     if acting_user is not None:
         require(acting_user, "plan.import", plan.locality)
@@ -74,8 +81,13 @@ def plan_update(*, acting_user, plan: Plan, doc: PlanDocument) -> int:
         plan = Plan.objects.select_for_update().get(pk=plan.pk)
         if plan.is_locked:
             raise ImportRefused(_("This plan is adopted. Start a review before importing changes into it."))
+        before = plan_document(plan)
+        if expected_digest is not None and digest(before) != expected_digest:
+            raise PlanChanged(
+                _("The plan has changed since the preview. Choose the file again to see what it changes now.")
+            )
         # the status moves only through the workflow (consultation, adoption), never by a file
-        changes = sync_plan(plan, doc, before=plan_document(plan), keep={"status"})
+        changes = sync_plan(plan, doc, before=before, keep={"status"})
         if changes:
             record(actor=acting_user, action="plan.update_from_file", obj=plan, locality=plan.locality)
     return changes

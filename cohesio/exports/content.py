@@ -14,6 +14,7 @@ from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 
 from cohesio.core.choices import label
+from cohesio.core.richtext import markdown_text
 from cohesio.format import vocabulary as v
 
 from .figures import Figure, plan_figures
@@ -22,22 +23,38 @@ from .public import PUBLIC_SECTIONS, public_document
 
 @dataclass
 class Table:
+    """A table; the columns numbered in `markdown` hold the plan's long texts, written in Markdown."""
+
     key: str
     caption: str
     columns: list[str]
     rows: list[list[str]]
+    markdown: frozenset[int] = frozenset()
+
+    def plain_rows(self) -> list[list[str]]:
+        """The rows with their Markdown as plain text, for formats that take no HTML."""
+        if not self.markdown:
+            return self.rows
+        return [[markdown_text(c) if i in self.markdown else c for i, c in enumerate(row)] for row in self.rows]
 
 
 @dataclass
 class Block:
-    """One piece of a section: `heading` (text, level), `text` (text, optional bold label), `table` or `figure`."""
+    """One piece of a section: `heading` (text, level), `text` (text, optional bold label; `markdown` when it is
+    one of the plan's long texts), `table` or `figure`."""
 
     kind: str
     text: str = ""
     label: str = ""
+    markdown: bool = False
     level: int = 2
     table: Table | None = None
     figure: Figure | None = None
+
+    @property
+    def plain(self) -> str:
+        """The text with its Markdown as plain text, for formats that take no HTML."""
+        return markdown_text(self.text) if self.markdown else self.text
 
 
 @dataclass
@@ -54,9 +71,9 @@ class Section:
     def h(self, text: str, level: int = 2) -> None:
         self.blocks.append(Block("heading", text=text, level=level))
 
-    def p(self, text: str | None, label: str = "") -> None:
+    def p(self, text: str | None, label: str = "", *, markdown: bool = False) -> None:
         if text:
-            self.blocks.append(Block("text", text=str(text), label=label))
+            self.blocks.append(Block("text", text=str(text), label=label, markdown=markdown))
 
     def table(self, table: Table) -> None:
         if table.rows:
@@ -137,7 +154,7 @@ class _Index:
 def _analysis(data: dict, ix: _Index, figs: dict) -> Section:
     s = Section("analysis", 1, _("Regional analysis"))
     analysis = data.get("analysis", {})
-    s.p(analysis.get("summary"))
+    s.p(analysis.get("summary"), markdown=True)
     s.figure(figs.get("map"))
     s.table(Table("areas", _("Areas"), [_("Area")], [[a.get("name", "")] for a in analysis.get("areas", [])]))
     factors = [
@@ -173,14 +190,14 @@ def _latest_per_area(observations: list[dict]) -> dict:
 def _strategy(data: dict, ix: _Index) -> Section:
     s = Section("strategy", 2, _("Strategy and goals"))
     plan = data.get("plan", {})
-    s.p(plan.get("vision"), _("Vision"))
-    s.p(plan.get("protection_statement"), _("Who is protected against what"))
-    s.p(plan.get("setting_fit"), _("Fit with the regional and national setting"))
+    s.p(plan.get("vision"), _("Vision"), markdown=True)
+    s.p(plan.get("protection_statement"), _("Who is protected against what"), markdown=True)
+    s.p(plan.get("setting_fit"), _("Fit with the regional and national setting"), markdown=True)
     scope = [
         [label(v.ExtremismKind, x["kind"]), _("Yes") if x.get("addressed") else _("No"), x.get("reason", "")]
         for x in plan.get("extremism_scope", [])
     ]
-    s.table(Table("scope", _("Kinds of extremism the plan addresses"), [_("Kind"), _("Addressed"), _("Reason")], scope))
+    s.table(Table("scope", _("Kinds of extremism the plan addresses"), [_("Kind"), _("Addressed"), _("Reason")], scope, frozenset({2})))
     s.h(_("Goals by prevention level"))
     for level in [*v.PreventionLevel, None]:
         goals = [g for g in data.get("goals", []) if g.get("prevention_level") == (level.value if level else None)]
@@ -188,7 +205,7 @@ def _strategy(data: dict, ix: _Index) -> Section:
             continue
         rows = [[g.get("title", ""), ix.goals.get(g.get("parent") or "", ""), g.get("description", "")] for g in goals]
         caption = label(v.PreventionLevel, level.value) if level else _("No prevention level given")
-        s.table(Table(f"goals-{level.value if level else 'none'}", caption, [_("Goal"), _("Sub-goal of"), _("Description")], rows))
+        s.table(Table(f"goals-{level.value if level else 'none'}", caption, [_("Goal"), _("Sub-goal of"), _("Description")], rows, frozenset({2})))
     return s
 
 
@@ -198,7 +215,7 @@ def _political_support(data: dict) -> Section:
     owner = ", ".join(x for x in (support.get("owner_name"), support.get("owner_office")) if x)
     s.p(owner, _("Political owner"))
     decisions = [[d.get("title", ""), day(d.get("decided_on")), d.get("reference", ""), d.get("summary", "")] for d in support.get("decisions", [])]
-    s.table(Table("decisions", _("Decisions"), [_("Decision"), _("Date"), _("Reference"), _("Summary")], decisions))
+    s.table(Table("decisions", _("Decisions"), [_("Decision"), _("Date"), _("Reference"), _("Summary")], decisions, frozenset({3})))
     lines = support.get("budget_lines", [])
     budget = [[b.get("name", ""), str(b.get("year") or _("Whole period")), money(b.get("amount")), b.get("funding_source", "")] for b in lines]
     s.table(Table("budget", _("Budget"), [_("Budget line"), _("Year"), _("Amount"), _("Funding source")], budget))
@@ -216,7 +233,7 @@ def _political_support(data: dict) -> Section:
 def _definitions(data: dict) -> Section:
     s = Section("definitions", 4, _("Definitions"))
     rows = [[d.get("term", ""), d.get("text", ""), d.get("local_wording", ""), label(v.DefinitionAudience, d.get("audience"))] for d in data.get("definitions", [])]
-    s.table(Table("definitions", _("Definitions"), [_("Term"), _("Definition"), _("Local wording"), _("For")], rows))
+    s.table(Table("definitions", _("Definitions"), [_("Term"), _("Definition"), _("Local wording"), _("For")], rows, frozenset({1})))
     return s
 
 
@@ -231,23 +248,24 @@ def _network(data: dict, ix: _Index, figs: dict, public: bool) -> Section:
         columns.insert(0, _("Partner"))
         for row, p in zip(rows, partners, strict=True):
             row.insert(0, p.get("name", ""))
-    s.table(Table("partners", _("Partners with their roles and mandates"), columns, rows))
+    rich = frozenset(columns.index(c) for c in (_("Role"), _("Mandate")))
+    s.table(Table("partners", _("Partners with their roles and mandates"), columns, rows, rich))
     if not public:
         concerns = [[p.get("name", ""), p.get("interests", ""), p.get("doubts", ""), p.get("conditions", "")] for p in partners if p.get("interests") or p.get("doubts") or p.get("conditions")]
-        s.table(Table("partner_concerns", _("Partners' interests, doubts and conditions"), [_("Partner"), _("Interests"), _("Doubts"), _("Conditions")], concerns))
+        s.table(Table("partner_concerns", _("Partners' interests, doubts and conditions"), [_("Partner"), _("Interests"), _("Doubts"), _("Conditions")], concerns, frozenset({1, 2, 3})))
     orgs = [[o.get("name", ""), label(v.Sector, o.get("sector"))] for o in network.get("organisations", [])]
     s.table(Table("organisations", _("Organisations"), [_("Organisation"), _("Sector")], orgs))
     groups = [[g.get("name", ""), ix.areas.get(g.get("area") or "", ""), g.get("description", ""), ix.person(g.get("contact"))] for g in network.get("community_groups", [])]
     group_columns = [_("Community group"), _("Area"), _("Description"), _("Contact")]
     if public:
         group_columns, groups = group_columns[:3], [g[:3] for g in groups]
-    s.table(Table("community_groups", _("Community groups"), group_columns, groups))
+    s.table(Table("community_groups", _("Community groups"), group_columns, groups, frozenset({2})))
     return s
 
 
 def _cooperation(data: dict, ix: _Index, public: bool) -> Section:
     s = Section("cooperation", 6, _("Cooperation and information sharing"))
-    s.p(data.get("plan", {}).get("cooperation_process"))
+    s.p(data.get("plan", {}).get("cooperation_process"), markdown=True)
     s.p(ix.person(data.get("cooperation", {}).get("coordinator")), _("Coordinator"))
     sharing = data.get("sharing", {})
     rules = []
@@ -255,13 +273,13 @@ def _cooperation(data: dict, ix: _Index, public: bool) -> Section:
         info = ix.infotypes.get(r.get("information_type"), {})
         rules.append([info.get("name", ""), ix.orgs.get(info.get("organisation", ""), ""), ", ".join(ix.orgs.get(o, "") for o in r.get("recipients", [])), r.get("purpose", ""), r.get("retention", "")])
     columns = [_("Information"), _("From"), _("Shared with"), _("Purpose"), _("Kept for")]
-    s.table(Table("sharing_rules", _("Sharing rules: who shares what with whom"), columns, rules))
+    s.table(Table("sharing_rules", _("Sharing rules: who shares what with whom"), columns, rules, frozenset({3, 4})))
     if not public:
         types = [[t.get("name", ""), ix.orgs.get(t.get("organisation", ""), ""), label(v.Sensitivity, t.get("sensitivity")), t.get("legal_basis", "")] for t in sharing.get("information_types", [])]
-        s.table(Table("information_types", _("Information each organisation holds"), [_("Information"), _("Organisation"), _("Sensitivity"), _("Legal basis")], types))
+        s.table(Table("information_types", _("Information each organisation holds"), [_("Information"), _("Organisation"), _("Sensitivity"), _("Legal basis")], types, frozenset({3})))
     _agreement(s, sharing.get("agreement"), ix)
     evaluations = [[day(e.get("scheduled_for")), day(e.get("done_on")), e.get("notes", "")] for e in sharing.get("evaluations", [])]
-    s.table(Table("evaluations", _("Evaluations of information sharing"), [_("Planned for"), _("Done on"), _("Notes")], evaluations))
+    s.table(Table("evaluations", _("Evaluations of information sharing"), [_("Planned for"), _("Done on"), _("Notes")], evaluations, frozenset({2})))
     return s
 
 
@@ -271,7 +289,7 @@ def _agreement(s: Section, agreement: dict | None, ix: _Index) -> None:
     s.h(agreement.get("title", _("Agreement")))
     s.p(agreement.get("based_on"), _("Based on"))
     s.p(day(agreement.get("signed_on")), _("Signed on"))
-    s.p(agreement.get("text"))
+    s.p(agreement.get("text"), markdown=True)
     signatories = agreement.get("signatories", [])
     public = all("signed_by" not in x for x in signatories)
     rows = [[ix.orgs.get(x.get("organisation", ""), ""), ix.person(x.get("signed_by")), day(x.get("signed_on"))] for x in signatories]

@@ -23,3 +23,16 @@ class PrepareForm(forms.Form):
     file_format = forms.ChoiceField(choices=[(f, f) for f in ("docx", "pdf", "odt", "html")])
     version = forms.IntegerField(min_value=1, required=False)
     public = forms.BooleanField(required=False)
+
+
+class PlanFileForm(forms.Form):
+    """The plan file to import as an update of the plan (its size and content are checked by the view)."""
+
+    file = forms.FileField(
+        allow_empty_file=False,
+        error_messages={
+            "required": _("Choose a plan file to import."),
+            "empty": _("The chosen file is empty."),
+            "invalid": _("Choose a plan file to import."),
+        },
+    )

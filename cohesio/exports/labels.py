@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from cohesio.checks import Element
 from cohesio.core.choices import label
 from cohesio.format import vocabulary as v
+from cohesio.format.diff import PlanDiff, RowChange
 
 PART_LABELS = {
     "plan": _("Plan"),
@@ -106,3 +107,12 @@ def value_text(part: str, name: str, value) -> str:
     if isinstance(value, dict):
         return "…"
     return label(enum, value) if enum else str(value)
+
+
+def labelled_changes(diff: PlanDiff) -> list[tuple[str, list[RowChange]]]:
+    """The changes of a diff per element label, each changed field's old and new value in words (`old_text`,
+    `new_text`), as the compare and import pages show them."""
+    for change in diff.changes:
+        for f in change.fields:
+            f.old_text, f.new_text = value_text(change.part, f.field, f.old), value_text(change.part, f.field, f.new)
+    return [(element_label(e.element), e.changes) for e in diff.elements]

@@ -36,7 +36,7 @@ def _table(body, table, number: int) -> None:
     for column in table.columns:
         header.append_cell(Cell(column, cell_type="string"))
     grid.append_row(header)
-    for values in table.rows:
+    for values in table.plain_rows():
         row = Row()  # odfdo builds rows from cells, not from a plain list
         for value in values:
             row.append_cell(Cell(value, cell_type="string"))
@@ -62,7 +62,7 @@ def _section(document: Document, body, section: Section, counter: list[int]) -> 
         if block.kind == "heading":
             body.append(Header(block.level, block.text, style=f"Heading_20_{block.level}"))
         elif block.kind == "text":
-            body.append(Paragraph(f"{block.label}: {block.text}" if block.label else block.text, style="Text_20_body"))
+            body.append(Paragraph(f"{block.label}: {block.plain}" if block.label else block.plain, style="Text_20_body"))
         elif block.kind == "table":
             counter[0] += 1
             _table(body, block.table, counter[0])

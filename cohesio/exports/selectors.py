@@ -1,14 +1,19 @@
-"""Reads of published versions and the public page, and the checker's findings as a version stores them."""
+"""Reads of published versions and the public page, the checker's findings as a version stores them, and the
+preview of a plan file imported as an update."""
+
+from dataclasses import dataclass
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import translation
 
-from cohesio.format import PlanDocument, load
+from cohesio.document.selectors import plan_document
+from cohesio.format import PlanDocument, dump, load
+from cohesio.format.diff import PlanDiff, diff_documents
+from cohesio.format.io import digest
 from cohesio.plans.models import Plan
-from cohesio.review.selectors import plan_findings
+from cohesio.review.selectors import PlanReview, plan_findings
 
-from .diff import PlanDiff, diff_documents
 from .models import PlanPublication, PlanVersion
 
 
@@ -62,3 +67,25 @@ def public_version(token: str) -> PlanVersion:
     if version is None:
         raise Http404
     return version
+
+
+@dataclass
+class ImportPreview:
+    """What importing a file into the plan would do: the changes per element, what the checker says about the
+    plan after it, and the digest of the plan's document now (the confirmation is refused if it moves on)."""
+
+    diff: PlanDiff
+    review: PlanReview
+    digest: str
+
+    @property
+    def nothing_to_change(self) -> bool:
+        return not self.diff.changes
+
+
+def import_preview(plan: Plan, doc: PlanDocument) -> ImportPreview:
+    """Compare the plan now with `doc` and check the plan as it would be; writes nothing (fixed query count)."""
+    before = plan_document(plan)
+    # the status moves only through the workflow, never by a file: the plan keeps its own (as plan_update does)
+    after = doc.model_copy(update={"plan": doc.plan.model_copy(update={"status": before.plan.status})})
+    return ImportPreview(diff_documents(dump(before), dump(after)), plan_findings(plan, after), digest(before))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import import_views, views
 from .rendering import FORMATS
 
 app_name = "exports"
@@ -11,6 +11,8 @@ urlpatterns = [
     path("versions/public-page/", views.publication, name="publication"),
     path("versions/compare/", views.compare, name="compare"),
     path("versions/compare.json", views.compare_json, name="compare_json"),
+    path("versions/import/", import_views.upload, name="import"),
+    path("versions/import/confirm/", import_views.confirm, name="import_confirm"),
     path("exports/prepare/", views.prepare, name="prepare"),
     path("exports/<int:pk>/", views.prepared_file, name="file"),
     path("exports/<int:pk>/download/", views.prepared_download, name="file_download"),

@@ -16,7 +16,7 @@ from cohesio.format import dump
 from cohesio.plans.selectors import plan_for
 
 from .forms import CompareForm, PrepareForm, PublishForm
-from .labels import element_label, value_text
+from .labels import labelled_changes
 from .models import ExportFile, ExportStatus
 from .rendering import (
     CONTENT_TYPES,
@@ -37,6 +37,7 @@ def _versions_page(request, plan, *, form=None):
         "versions": versions,
         "form": form or PublishForm(),
         "may_publish": can(request.user, "plan.publish", request.locality),
+        "may_import": can(request.user, "plan.import", request.locality),
         "publication": publication_of(plan),
     }
     return render(request, "exports/versions.html", context, status=400 if form is not None else 200)
@@ -89,10 +90,7 @@ def _compared(request, plan):
 def compare(request):
     plan = plan_for(request.locality)
     numbers, (old, new, diff) = _compared(request, plan)
-    for change in diff.changes:
-        for f in change.fields:
-            f.old_text, f.new_text = value_text(change.part, f.field, f.old), value_text(change.part, f.field, f.new)
-    groups = [(element_label(e.element), e.changes) for e in diff.elements]
+    groups = labelled_changes(diff)
     context = {"plan": plan, "numbers": numbers, "old": old, "new": new, "diff": diff, "groups": groups}
     return render(request, "exports/compare.html", context)
 

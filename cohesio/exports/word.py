@@ -41,7 +41,7 @@ def _table(body, table) -> None:
     """
     caption = body.add_paragraph(table.caption, style="Caption")
     header = "".join(_cell(c, bold=True) for c in table.columns)
-    rows = "".join(f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{''.join(_cell(c) for c in row)}</w:tr>" for row in table.rows)
+    rows = "".join(f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{''.join(_cell(c) for c in row)}</w:tr>" for row in table.plain_rows())
     grid = "".join("<w:gridCol/>" for _c in table.columns)
     xml = (
         f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="5000" w:type="pct"/></w:tblPr>'
@@ -65,7 +65,7 @@ def _body(tpl: DocxTemplate, section: Section):
             paragraph = body.add_paragraph()
             if block.label:
                 paragraph.add_run(block.label + ": ").bold = True
-            paragraph.add_run(block.text)
+            paragraph.add_run(block.plain)
         elif block.kind == "table":
             _table(body, block.table)
         elif block.kind == "figure":
@@ -101,7 +101,7 @@ def docx_document(content: PlanContent, template: Path | None = None) -> bytes:
         "public": content.public,
         "labels": labels(),
         "sections": [{"key": s.key, "heading": s.heading, "body": _body(tpl, s)} for s in content.sections],
-        "tables": {key: {"caption": t.caption, "columns": t.columns, "rows": t.rows} for key, t in content.tables.items()},
+        "tables": {key: {"caption": t.caption, "columns": t.columns, "rows": t.plain_rows()} for key, t in content.tables.items()},
         "figures": {key: InlineImage(tpl, io.BytesIO(f.png), width=FIGURE_WIDTH) for key, f in content.figures.items()},
     }
     tpl.render(context, autoescape=True)

@@ -1,11 +1,24 @@
-"""Reading a plan file for the command line: one place that turns every way it can fail into a clear message."""
+"""Reading a plan file, from the command line or an upload: one place that turns every way it can fail into a
+clear message."""
 
 import sys
 from pathlib import Path
 
 from .document import PlanDocument
 from .io import MAX_BYTES, MAX_DEPTH, load, too_big
-from .references import PlanFormatError
+from .references import PlanFormatError, Problem
+
+
+def plan_from_bytes(data: bytes, *, max_bytes: int = MAX_BYTES, max_depth: int = MAX_DEPTH) -> PlanDocument:
+    """The plan in a file's bytes; PlanFormatError naming each bad JSON path (too big, too deep, not UTF-8...)."""
+    if len(data) > max_bytes:
+        raise PlanFormatError([too_big(len(data), max_bytes)])
+    try:
+        # utf-8-sig: files saved by some editors start with a byte-order mark.
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise PlanFormatError([Problem("$", "the file is not UTF-8 text")]) from None
+    return load(text, max_bytes=max_bytes, max_depth=max_depth)
 
 
 def _read(file: str, max_bytes: int) -> bytes:
@@ -30,8 +43,7 @@ def read_plan_file(
     Files over `max_bytes` or nested deeper than `max_depth` are refused with a message, before validation.
     """
     try:
-        # utf-8-sig: files saved by some editors start with a byte-order mark.
-        text = _read(file, max_bytes).decode("utf-8-sig")
+        text = _read(file, max_bytes).decode("utf-8-sig")  # utf-8-sig: see plan_from_bytes
         return load(text, max_bytes=max_bytes, max_depth=max_depth)
     except FileNotFoundError:
         print(f"{prog}: {file}: no such file", file=sys.stderr)  # noqa: T201

@@ -1,5 +1,6 @@
 """Reading, writing and comparing plan documents, and the published JSON Schema."""
 
+import hashlib
 import json
 from typing import Any
 
@@ -157,6 +158,12 @@ def dump(doc: PlanDocument) -> dict[str, Any]:
 
 def dumps(doc: PlanDocument) -> str:
     return json.dumps(dump(doc), indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+
+
+def digest(doc: PlanDocument) -> str:
+    """A short fingerprint of the document's content: two documents with the same digest say the same."""
+    text = json.dumps(dump(doc), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def schema() -> dict[str, Any]:

@@ -22,8 +22,15 @@ from cohesio.core.forms import gds_helper
 from cohesio.core.permissions import require
 from cohesio.format.document import MAX_ROWS
 
+from .fields import PlanTextField
 from .models import DeletionSnapshot, Plan
 from .undo import check_undoable, delete_with_snapshot, restore
+
+# The plan's long texts are shown as Markdown (cohesio/core/richtext.py); the hint under each of their text boxes.
+MARKDOWN_HINT = _(
+    "You can format the text: **bold**, *italic*, a line starting with “- ” for a list (after an empty line), "
+    "and [words](https://…) for a link."
+)
 
 
 @dataclass
@@ -122,7 +129,10 @@ class PlanObjectForm(forms.ModelForm):
         if not isinstance(self.instance, Plan):
             self.instance.plan = plan
             self.instance.locality_id = plan.locality_id
-        for form_field in self.fields.values():
+        long_texts = {f.name for f in self._meta.model._meta.get_fields() if isinstance(f, PlanTextField)}
+        for name, form_field in self.fields.items():
+            if name in long_texts:  # shown as Markdown on every page and export: say so where it is written
+                form_field.help_text = " ".join(str(t) for t in (form_field.help_text, MARKDOWN_HINT) if t)
             if isinstance(form_field, forms.ModelChoiceField):
                 qs = form_field.queryset.filter(plan=plan)
                 if self.instance.pk and qs.model is type(self.instance):

@@ -131,6 +131,10 @@ EXPECTED = {
     "exports:publication": COORDINATOR_ACTION,  # an empty form switches the public page off
     "exports:compare": READ_PAGE,
     "exports:compare_json": READ_PAGE,
+    # import as an update: coordinators only; an empty POST chooses no file (400), an empty confirmation has no
+    # preview to confirm (back to the upload page)
+    "exports:import": {"GET": _only({"coordinator": 200}), "POST": _only({"coordinator": 400})},
+    "exports:import_confirm": {"GET": _only({"coordinator": 405}), "POST": _only({"coordinator": 302})},
     # downloads of the current plan and of version 1, every member (the export is audited)
     **{f"exports:{which}_{fmt}": READ_PAGE for which in ("current", "version") for fmt in ("docx", "pdf", "odt", "html")},
     # large plans' exports prepared in the background; the world has one waiting, so not downloadable yet

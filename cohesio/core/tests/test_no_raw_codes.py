@@ -119,3 +119,30 @@ def test_edit_history_names_fields_by_their_labels(client, demo):
     text = visible_text(client.get(url).content.decode())
     assert "Prevention level" in text  # the change is listed, by the field's label
     assert "prevention_level" not in text and not {"specific", "individual", "general"} & set(text.split())
+
+
+def test_no_page_shows_raw_markdown(client, demo):
+    """The demo's long texts use Markdown (bold, lists): every page, the partners' and interventions' own pages
+    and the public page show it rendered, never the marks."""
+    from cohesio.exports.services import publication_switch, version_publish
+    from cohesio.interventions.models import Intervention
+    from cohesio.network.models import Partner
+
+    plan, coordinator = demo
+    client.force_login(coordinator)
+    urls = [reverse(name, kwargs={"locality": "riverside"}) for name in PAGES]
+    urls += [reverse("network:partner", kwargs={"locality": "riverside", "pk": p.pk}) for p in Partner.objects.filter(plan=plan)]
+    urls += [
+        reverse("interventions:detail", kwargs={"locality": "riverside", "pk": i.pk})
+        for i in Intervention.objects.filter(plan=plan)
+    ]
+    version_publish(acting_user=coordinator, plan=plan)
+    urls.append(reverse("public:page", kwargs={"token": publication_switch(acting_user=coordinator, plan=plan, enabled=True).token}))
+    shown = {}
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        text = visible_text(response.content.decode())
+        if "**" in text:
+            shown[url] = text[max(text.index("**") - 60, 0) : text.index("**") + 60]
+    assert shown == {}

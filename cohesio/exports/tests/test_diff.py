@@ -1,7 +1,7 @@
 """Comparing two plan documents by row key: added, removed, changed, and word-level text differences."""
 
-from cohesio.exports.diff import diff_documents, words
 from cohesio.format import dump
+from cohesio.format.diff import diff_documents, words
 from cohesio.plans.tests.documents import small_document
 
 

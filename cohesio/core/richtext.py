@@ -1,0 +1,67 @@
+"""The plan's long texts as safe Markdown: rendered with Python-Markdown, then cleaned with nh3 so that only a
+small set of harmless tags is left (no scripts, no images, no styles, links only to http, https and mailto).
+
+One function for every page and export, used through the `markdown` template filter (`core/templatetags`).
+"""
+
+import html as htmllib
+import re
+
+import markdown as md
+import nh3
+from django.utils.safestring import SafeString, mark_safe
+
+TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "code", "pre", "blockquote"}
+URL_SCHEMES = {"http", "https", "mailto"}
+# GOV.UK Frontend styles elements through classes: the app's pages get them, the exports (own style sheet) do not
+GOVUK_CLASSES = {
+    "p": {"class": "govuk-body"},
+    "ul": {"class": "govuk-list govuk-list--bullet"},
+    "ol": {"class": "govuk-list govuk-list--number"},
+    "a": {"class": "govuk-link"},
+}
+# A heading inside a text would break the page's own heading order: it is shown as a bold paragraph instead.
+_HEADING = re.compile(r"<h[1-6][^>]*>(.*?)</h[1-6]>", re.DOTALL)
+_ONE_PARAGRAPH = re.compile(r"\A<p(?: [^>]*)?>((?:(?!</?p[ >]).)*)</p>\Z", re.DOTALL)
+
+
+def markdown_html(text: str | None, *, govuk: bool = True, inline: bool = False) -> SafeString:
+    """`text` as sanitised HTML. `govuk` adds GOV.UK Frontend's classes; `inline` leaves out the paragraph around
+    a text of one paragraph (for table cells and summary lists); longer texts keep their paragraphs."""
+    if not text:
+        return mark_safe("")  # noqa: S308 - nothing to render
+    # single line breaks stay line breaks, as people type them in a text box
+    html = md.markdown(str(text), extensions=["nl2br", "sane_lists"], output_format="html")
+    html = _HEADING.sub(r"<p><strong>\1</strong></p>", html)
+    cleaned = nh3.clean(
+        html,
+        tags=TAGS,
+        clean_content_tags={"script", "style"},
+        attributes={"a": {"href"}},
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer nofollow",
+        set_tag_attribute_values=GOVUK_CLASSES if govuk else None,
+    ).strip()
+    if inline:
+        one = _ONE_PARAGRAPH.match(cleaned)
+        if one:
+            cleaned = one.group(1)
+    return mark_safe(cleaned)  # noqa: S308 - cleaned by nh3 just above
+
+
+_LINK = re.compile(r'<a href="([^"]*)"[^>]*>(.*?)</a>', re.DOTALL)
+_BREAKS = re.compile(r"</p>|</li>|<br>|</blockquote>|</pre>|</ul>|</ol>")
+
+
+def markdown_text(text: str | None) -> str:
+    """`text` as plain text for documents that take no HTML (DOCX, ODT): the Markdown marks left out, list items
+    as bullets, links as "text (address)", paragraphs and line breaks as new lines."""
+    if not text:
+        return ""
+    html = markdown_html(text, govuk=False)
+    html = _LINK.sub(lambda m: m.group(2) if m.group(2) == m.group(1) else f"{m.group(2)} ({m.group(1)})", html)
+    html = html.replace("<li>", "• ")
+    html = _BREAKS.sub("\n", html)
+    plain = htmllib.unescape(nh3.clean(html, tags=set()))
+    lines = [line.strip() for line in plain.split("\n")]
+    return re.sub(r"\n{2,}", "\n", "\n".join(lines)).strip()
