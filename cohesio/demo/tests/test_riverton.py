@@ -138,3 +138,20 @@ def test_areas_are_closed_counter_clockwise_polygons(doc):
 def test_all_indicator_figures_are_marked_synthetic(doc):
     assert all(ind.synthetic and "synthetic" in ind.name.lower() for ind in doc.analysis.indicators)
     assert all(m.synthetic and "synthetic" in m.name.lower() for m in doc.monitoring)
+
+
+@pytest.mark.django_db
+def test_the_demo_file_is_what_the_loaded_demo_plan_exports(capsys):
+    """riverton.json is an ordinary plan file: loaded through the import, the plan exports exactly that file."""
+    import json
+
+    from cohesio.cli import main
+    from cohesio.core.models import Locality
+    from cohesio.demo.riverton import DEMO_FILE
+    from cohesio.document.selectors import plan_document
+    from cohesio.format import dump
+    from cohesio.plans.selectors import current_plan
+
+    main(["demo"])
+    exported = dump(plan_document(current_plan(Locality.objects.get(slug="riverton"))))
+    assert exported == json.loads(DEMO_FILE.read_text(encoding="utf-8"))
