@@ -4,9 +4,24 @@ from django.db.models import Prefetch
 
 from cohesio.format.document import PlanDocument
 from cohesio.plans.models import Plan
-from cohesio.plans.sync import Sync, id_of, keys_of, ref
+from cohesio.plans.sync import Sync, id_of, into, keys_of, out, ref
 
 from .models import Intervention, Measurement, MonitoringIndicator
+
+# Per kind, the fields that are the same in the database and the open format; both directions use them.
+INTERVENTION = (
+    "name",
+    "description",
+    "prevention_level",
+    "extremism_kinds",
+    "target_group",
+    "status",
+    "starts_on",
+    "ends_on",
+    "budget",
+)
+INDICATOR = ("name", "unit", "baseline", "target", "synthetic")
+MEASUREMENT = ("measured_on", "value", "note")
 
 
 def interventions_part(plan: Plan, goal_keys, partner_keys) -> tuple[list[dict], list[dict]]:
@@ -16,35 +31,25 @@ def interventions_part(plan: Plan, goal_keys, partner_keys) -> tuple[list[dict],
         Prefetch("measurements", queryset=Measurement.objects.order_by("measured_on", "id"))
     )
     return [
-        dict(
+        out(
+            iv,
+            INTERVENTION,
             key=keys[iv.pk],
-            name=iv.name,
-            description=iv.description,
-            prevention_level=iv.prevention_level,
-            extremism_kinds=iv.extremism_kinds,
-            target_group=iv.target_group,
             goals=sorted(goal_keys[g.pk] for g in iv.goals.all()),
             lead=ref(partner_keys, iv.lead_id),
             partners=sorted(partner_keys[p.pk] for p in iv.partners.all()),
-            status=iv.status,
-            starts_on=iv.starts_on,
-            ends_on=iv.ends_on,
-            budget=iv.budget,
         )
         for iv in interventions
     ], [
-        dict(
+        out(
+            m,
+            INDICATOR,
             key=m.key,
-            name=m.name,
-            unit=m.unit,
-            baseline=m.baseline,
-            target=m.target,
             goal=ref(goal_keys, m.goal_id),
             intervention=ref(keys, m.intervention_id),
-            synthetic=m.synthetic,
-            measurements=[dict(measured_on=x.measured_on, value=x.value, note=x.note) for x in m.measurements.all()],
+            measurements=[out(x, MEASUREMENT) for x in m.measurements.all()],
         )
-        for i, m in enumerate(indicators)
+        for m in indicators
     ]
 
 
@@ -52,21 +57,7 @@ def sync_interventions(s: Sync, doc: PlanDocument, goals: dict, partners: dict) 
     interventions = s.rows(
         Intervention,
         [
-            (
-                iv.key,
-                {
-                    "name": iv.name,
-                    "description": iv.description,
-                    "prevention_level": iv.prevention_level,
-                    "extremism_kinds": [k.value for k in iv.extremism_kinds],
-                    "target_group": iv.target_group,
-                    "lead_id": id_of(partners.get(iv.lead)) if iv.lead else None,
-                    "status": iv.status,
-                    "starts_on": iv.starts_on,
-                    "ends_on": iv.ends_on,
-                    "budget": iv.budget,
-                },
-            )
+            (iv.key, into(iv, INTERVENTION, lead_id=id_of(partners.get(iv.lead)) if iv.lead else None))
             for iv in doc.interventions
         ],
     )
@@ -78,15 +69,12 @@ def sync_interventions(s: Sync, doc: PlanDocument, goals: dict, partners: dict) 
         [
             (
                 m.key,
-                {
-                    "name": m.name,
-                    "unit": m.unit,
-                    "baseline": m.baseline,
-                    "target": m.target,
-                    "goal_id": id_of(goals.get(m.goal)) if m.goal else None,
-                    "intervention_id": id_of(interventions.get(m.intervention)) if m.intervention else None,
-                    "synthetic": m.synthetic,
-                },
+                into(
+                    m,
+                    INDICATOR,
+                    goal_id=id_of(goals.get(m.goal)) if m.goal else None,
+                    intervention_id=id_of(interventions.get(m.intervention)) if m.intervention else None,
+                ),
             )
             for m in doc.monitoring
         ],
@@ -96,7 +84,7 @@ def sync_interventions(s: Sync, doc: PlanDocument, goals: dict, partners: dict) 
         s.replace(
             Measurement,
             was.get(m.key) == m.measurements,
-            [{"measured_on": x.measured_on, "value": x.value, "note": x.note} for x in m.measurements],
+            [into(x, MEASUREMENT) for x in m.measurements],
             "measurement",
             indicator_id=indicators[m.key].pk,
         )

@@ -4,9 +4,27 @@ from django.db import models
 
 from cohesio.format.document import PlanDocument
 from cohesio.plans.models import Plan
-from cohesio.plans.sync import Sync, id_of, keys_of, ref
+from cohesio.plans.sync import Sync, id_of, into, keys_of, out, ref
 
 from .models import CommunityGroup, Organisation, Partner, Tie
+
+# Per kind, the fields that are the same in the database and the open format; both directions use them.
+ORGANISATION = ("name", "sector")
+PARTNER = (
+    "name",
+    "function",
+    "network",
+    "status",
+    "interests",
+    "doubts",
+    "conditions",
+    "role",
+    "mandate",
+    "tasks",
+    "accepts_coordinator",
+)
+COMMUNITY_GROUP = ("name", "description")
+TIE = ("kind",)
 
 
 def network_part(plan: Plan, area_keys: dict[int, str]) -> tuple[dict, dict, dict, dict]:
@@ -14,38 +32,23 @@ def network_part(plan: Plan, area_keys: dict[int, str]) -> tuple[dict, dict, dic
     partners = list(Partner.objects.filter(plan=plan))
     org_keys, partner_keys = keys_of(organisations), keys_of(partners)
     network = dict(
-        organisations=[dict(key=org_keys[o.pk], name=o.name, sector=o.sector) for o in organisations],
+        organisations=[out(o, ORGANISATION, key=org_keys[o.pk]) for o in organisations],
         partners=[
-            dict(
+            out(
+                p,
+                PARTNER,
                 key=partner_keys[p.pk],
-                name=p.name,
-                function=p.function,
                 organisation=ref(org_keys, p.organisation_id),
                 sector=p.sector or None,
-                network=p.network,
-                status=p.status,
-                interests=p.interests,
-                doubts=p.doubts,
-                conditions=p.conditions,
-                role=p.role,
-                mandate=p.mandate,
-                tasks=p.tasks,
-                accepts_coordinator=p.accepts_coordinator,
             )
             for p in partners
         ],
         community_groups=[
-            dict(
-                key=g.key,
-                name=g.name,
-                description=g.description,
-                area=ref(area_keys, g.area_id),
-                contact=ref(partner_keys, g.contact_id),
-            )
-            for i, g in enumerate(CommunityGroup.objects.filter(plan=plan))
+            out(g, COMMUNITY_GROUP, key=g.key, area=ref(area_keys, g.area_id), contact=ref(partner_keys, g.contact_id))
+            for g in CommunityGroup.objects.filter(plan=plan)
         ],
         ties=[
-            dict(source=partner_keys[t.source_id], target=partner_keys[t.target_id], kind=t.kind)
+            out(t, TIE, source=partner_keys[t.source_id], target=partner_keys[t.target_id])
             for t in Tie.objects.filter(plan=plan)
         ],
     )
@@ -61,28 +64,19 @@ def sync_network(s: Sync, doc: PlanDocument, areas: dict) -> tuple[dict, dict]:
         key=doc.cooperation.coordinator
     )
     s.changes += stepping_down.update(is_plan_coordinator=False, revision=models.F("revision") + 1)
-    orgs = s.rows(Organisation, [(o.key, {"name": o.name, "sector": o.sector}) for o in n.organisations])
+    orgs = s.rows(Organisation, [(o.key, into(o, ORGANISATION)) for o in n.organisations])
     partners = s.rows(
         Partner,
         [
             (
                 p.key,
-                {
-                    "name": p.name,
-                    "function": p.function,
-                    "organisation_id": id_of(orgs.get(p.organisation)) if p.organisation else None,
-                    "sector": p.sector or "",
-                    "network": p.network,
-                    "status": p.status,
-                    "interests": p.interests,
-                    "doubts": p.doubts,
-                    "conditions": p.conditions,
-                    "role": p.role,
-                    "mandate": p.mandate,
-                    "tasks": p.tasks,
-                    "accepts_coordinator": p.accepts_coordinator,
-                    "is_plan_coordinator": p.key == doc.cooperation.coordinator,
-                },
+                into(
+                    p,
+                    PARTNER,
+                    organisation_id=id_of(orgs.get(p.organisation)) if p.organisation else None,
+                    sector=p.sector or "",
+                    is_plan_coordinator=p.key == doc.cooperation.coordinator,
+                ),
             )
             for p in n.partners
         ],
@@ -92,12 +86,12 @@ def sync_network(s: Sync, doc: PlanDocument, areas: dict) -> tuple[dict, dict]:
         [
             (
                 g.key,
-                {
-                    "name": g.name,
-                    "description": g.description,
-                    "area_id": id_of(areas.get(g.area)) if g.area else None,
-                    "contact_id": id_of(partners.get(g.contact)) if g.contact else None,
-                },
+                into(
+                    g,
+                    COMMUNITY_GROUP,
+                    area_id=id_of(areas.get(g.area)) if g.area else None,
+                    contact_id=id_of(partners.get(g.contact)) if g.contact else None,
+                ),
             )
             for g in n.community_groups
         ],
@@ -105,7 +99,7 @@ def sync_network(s: Sync, doc: PlanDocument, areas: dict) -> tuple[dict, dict]:
     s.replace(
         Tie,
         s.before is not None and s.before.network.ties == n.ties,
-        [{"source_id": partners[t.source].pk, "target_id": partners[t.target].pk, "kind": t.kind} for t in n.ties],
+        [into(t, TIE, source_id=partners[t.source].pk, target_id=partners[t.target].pk) for t in n.ties],
         "tie",
     )
     return orgs, partners

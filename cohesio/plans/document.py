@@ -4,7 +4,14 @@ the rows, and written back by key."""
 from cohesio.format.document import PlanDocument
 
 from .models import BudgetLine, Decision, Definition, ExtremismScope, Goal, Plan
-from .sync import Sync, id_of, keys_of, ref
+from .sync import Sync, id_of, into, keys_of, out, ref
+
+# Per kind, the fields that are the same in the database and the open format; both directions use them.
+SCOPE = ("kind", "addressed", "reason")
+GOAL = ("title", "description", "kind", "extremism_kinds", "shared_by_all")
+DECISION = ("title", "decided_on", "reference", "summary")
+BUDGET_LINE = ("name", "amount", "year", "funding_source", "shared_with")
+DEFINITION = ("term", "text", "local_wording", "audience")
 
 
 def plan_part(plan: Plan) -> dict:
@@ -21,7 +28,7 @@ def plan_part(plan: Plan) -> dict:
         cooperation_process=plan.cooperation_process,
         language=plan.language,
         accepted_terms=plan.accepted_terms,
-        extremism_scope=[dict(kind=s.kind, addressed=s.addressed, reason=s.reason) for s in scopes],
+        extremism_scope=[out(s, SCOPE) for s in scopes],
     )
 
 
@@ -29,16 +36,7 @@ def goals_part(plan: Plan) -> tuple[list[dict], dict[int, str]]:
     goals = list(Goal.objects.filter(plan=plan))
     keys = keys_of(goals)
     return [
-        dict(
-            key=keys[g.pk],
-            title=g.title,
-            description=g.description,
-            kind=g.kind,
-            parent=ref(keys, g.parent_id),
-            prevention_level=g.prevention_level or None,
-            extremism_kinds=g.extremism_kinds,
-            shared_by_all=g.shared_by_all,
-        )
+        out(g, GOAL, key=keys[g.pk], parent=ref(keys, g.parent_id), prevention_level=g.prevention_level or None)
         for g in goals
     ], keys
 
@@ -49,35 +47,13 @@ def political_support_part(plan: Plan) -> dict:
     return dict(
         owner_name=plan.political_owner_name,
         owner_office=plan.political_owner_office,
-        decisions=[
-            dict(
-                key=d.key,
-                title=d.title,
-                decided_on=d.decided_on,
-                reference=d.reference,
-                summary=d.summary,
-            )
-            for i, d in enumerate(decisions)
-        ],
-        budget_lines=[
-            dict(
-                key=b.key,
-                name=b.name,
-                amount=b.amount,
-                year=b.year,
-                funding_source=b.funding_source,
-                shared_with=b.shared_with,
-            )
-            for i, b in enumerate(budget_lines)
-        ],
+        decisions=[out(d, DECISION, key=d.key) for d in decisions],
+        budget_lines=[out(b, BUDGET_LINE, key=b.key) for b in budget_lines],
     )
 
 
 def definitions_part(plan: Plan) -> list[dict]:
-    return [
-        dict(key=d.key, term=d.term, text=d.text, local_wording=d.local_wording, audience=d.audience)
-        for i, d in enumerate(Definition.objects.filter(plan=plan))
-    ]
+    return [out(d, DEFINITION, key=d.key) for d in Definition.objects.filter(plan=plan)]
 
 
 def sync_plan_part(s: Sync, doc: PlanDocument, *, keep: frozenset[str]) -> None:
@@ -86,60 +62,17 @@ def sync_plan_part(s: Sync, doc: PlanDocument, *, keep: frozenset[str]) -> None:
     s.replace(
         ExtremismScope,
         s.before is not None and s.before.plan.extremism_scope == doc.plan.extremism_scope,
-        [{"kind": x.kind.value, "addressed": x.addressed, "reason": x.reason} for x in doc.plan.extremism_scope],
+        [into(x, SCOPE) for x in doc.plan.extremism_scope],
         "scope",
     )
 
 
 def sync_strategy(s: Sync, doc: PlanDocument) -> dict:
-    goals = s.rows(
-        Goal,
-        [
-            (
-                g.key,
-                {
-                    "title": g.title,
-                    "description": g.description,
-                    "kind": g.kind,
-                    "prevention_level": g.prevention_level or "",
-                    "extremism_kinds": [k.value for k in g.extremism_kinds],
-                    "shared_by_all": g.shared_by_all,
-                },
-            )
-            for g in doc.goals
-        ],
-    )
+    goals = s.rows(Goal, [(g.key, into(g, GOAL, prevention_level=g.prevention_level or "")) for g in doc.goals])
     for g in doc.goals:
         s._update(goals[g.key], {"parent_id": id_of(goals.get(g.parent)) if g.parent else None})
     ps = doc.political_support
-    s.rows(
-        Decision,
-        [
-            (d.key, {"title": d.title, "decided_on": d.decided_on, "reference": d.reference, "summary": d.summary})
-            for d in ps.decisions
-        ],
-    )
-    s.rows(
-        BudgetLine,
-        [
-            (
-                b.key,
-                {
-                    "name": b.name,
-                    "amount": b.amount,
-                    "year": b.year,
-                    "funding_source": b.funding_source,
-                    "shared_with": [f.value for f in b.shared_with],
-                },
-            )
-            for b in ps.budget_lines
-        ],
-    )
-    s.rows(
-        Definition,
-        [
-            (d.key, {"term": d.term, "text": d.text, "local_wording": d.local_wording, "audience": d.audience})
-            for d in doc.definitions
-        ],
-    )
+    s.rows(Decision, [(d.key, into(d, DECISION)) for d in ps.decisions])
+    s.rows(BudgetLine, [(b.key, into(b, BUDGET_LINE)) for b in ps.budget_lines])
+    s.rows(Definition, [(d.key, into(d, DEFINITION)) for d in doc.definitions])
     return goals

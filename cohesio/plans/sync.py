@@ -7,6 +7,8 @@ twice changes nothing the second time. Rows the format gives no key (kinds of ex
 signatories, measurements) are compared as a list and replaced as a whole when the list differs.
 """
 
+from enum import Enum
+
 from django.db import models
 
 from cohesio.format.document import PlanDocument
@@ -115,6 +117,25 @@ class Sync:
                 self.plan.revision += 1
             self.plan.save(update_fields=[*changed, "revision"])
             self.changes += 1
+
+
+def out(row, names: tuple[str, ...], **extra) -> dict:
+    """A row's fields for the document, for the `names` that are the same in the database and the format;
+    references and fields mapped differently come in `extra`. The other direction is `into`."""
+    return {name: getattr(row, name) for name in names} | extra
+
+
+def into(item, names: tuple[str, ...], **extra) -> dict:
+    """A document item's fields for the database (codes as their values): the same `names` as `out` takes."""
+    return {name: _plain(getattr(item, name)) for name in names} | extra
+
+
+def _plain(value):
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
 
 
 def id_of(obj) -> int | None:
