@@ -4,6 +4,7 @@ is tagged, has its language and a bookmark per element; texts with & and < stay 
 import re
 
 import pytest
+from pypdf.generic import IndirectObject
 
 from cohesio.checks import check_plan
 from cohesio.demo.riverton import riverton_document
@@ -158,3 +159,63 @@ def test_a_dutch_plan_exports_in_dutch():
         assert '<html lang="nl">' in html
         assert translation.gettext("Regional analysis") in html and "Regional analysis" not in html
         assert "Werkversie (geen gepubliceerde versie)" in html
+
+
+def test_pdf_pages_are_numbered_on_through_its_parts(files):
+    reader = pdf_reader(files["pdf"])
+    total = len(reader.pages)
+
+    assert "/ " not in reader.pages[0].extract_text()  # the title page has no footer
+    for number, page in enumerate(reader.pages[1:], start=2):
+        assert _one_line(page.extract_text()).endswith(f"{number} / {total}")
+
+
+def test_pdf_contents_and_bookmarks_lead_to_the_page_each_element_starts_on(files, demo):
+    reader = pdf_reader(files["pdf"])
+    bookmarks = {item.title: reader.get_destination_page_number(item) for item in reader.outline if not isinstance(item, list)}
+    contents = _one_line(reader.pages[1].extract_text())
+    links = {}
+    for annotation in reader.pages[1]["/Annots"]:
+        annotation = annotation.get_object()
+        links[str(annotation["/Contents"])] = reader.get_page_number(annotation["/A"]["/D"][0].get_object())
+
+    for section in demo.sections:
+        start = bookmarks[section.heading]
+        assert section.heading in _one_line(reader.pages[start].extract_text())
+        assert re.search(rf"{re.escape(section.heading)} \.+ {start + 1}\b", contents)
+        assert links[section.heading] == start
+
+
+def test_pdf_structure_tree_holds_every_parts_content_for_its_own_pages(files):
+    reader = pdf_reader(files["pdf"])
+    tree = reader.trailer["/Root"]["/StructTreeRoot"]
+    nums = tree["/ParentTree"]["/Nums"]
+    parents = dict(zip(nums[::2], nums[1::2], strict=True))
+    document = tree["/K"][0].get_object()
+    tags = set()
+
+    def walk(element):
+        tags.add(element["/S"])
+        for kid in element.get("/K", []) if isinstance(element.get("/K"), list) else [element.get("/K")]:
+            if isinstance(kid, IndirectObject) and "/S" in kid.get_object():
+                assert kid.get_object()["/P"].get_object() is element
+                walk(kid.get_object())
+
+    walk(document)
+    assert document["/S"] == "/Document"
+    assert {"/H1", "/H2", "/Table", "/TD", "/Figure", "/Link", "/P"} <= tags
+    assert tree["/ParentTreeNextKey"] == max(parents) + 1
+    for index, page in enumerate(reader.pages):
+        marked = parents[page["/StructParents"]].get_object()
+        assert marked, f"page {index + 1} has no tagged content"
+        assert all(reader.get_page_number(e.get_object()["/Pg"].get_object()) == index for e in marked if "/Pg" in e.get_object())
+        for annotation in page.get("/Annots", []):
+            link = parents[annotation.get_object()["/StructParent"]].get_object()
+            assert link["/S"] == "/Link"
+            assert any(k.get_object().get("/Obj") == annotation for k in link["/K"] if isinstance(k, IndirectObject))
+
+
+def test_the_footer_title_is_a_css_string_whatever_the_title_holds():
+    from cohesio.exports.pdf import css_string
+
+    assert css_string('Say "no" \\ hate\n') == '"Say \\22 no\\22  \\5c  hate\\a "'
