@@ -97,6 +97,19 @@ def test_odt_has_the_seven_elements_a_partner_an_intervention_row_and_figures(fi
     assert document.meta.language == "en"
 
 
+def test_odt_has_a_table_of_contents_of_the_elements_and_their_parts(files, demo):
+    document = odt_document(files["odt"])
+    contents = document.body.get_element("text:table-of-content")
+    entries = [p.text_recursive.strip() for p in contents.body.get_elements("text:p")]
+    parts = [b.text for s in demo.sections for b in s.blocks if b.kind == "heading"]
+
+    assert contents.outline_level == 2  # elements and their parts, as in the DOCX
+    assert [e for e in entries if e[0].isdigit()] == ELEMENTS  # numbered once, by the plan's own numbers
+    assert entries[-1].startswith("Annex")
+    assert set(parts) <= set(entries)
+    assert document.body.index(contents) < document.body.index(document.body.headers[0])  # before the elements
+
+
 def test_html_has_the_language_set_and_escapes_the_plans_texts(files):
     html = files["html"].decode()
 
