@@ -279,6 +279,13 @@ def _export(args) -> int:
     )
 
 
+def _clean_exports(args) -> int:
+    _django()
+    from cohesio.exports.command import clean_exports_command
+
+    return clean_exports_command(hours=args.hours)
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="cohesio", description="Cohesio: local action plans to prevent violent extremism.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -317,6 +324,9 @@ def parser() -> argparse.ArgumentParser:
     x.add_argument("--public", action="store_true", help="the public version: organisations and roles, no people")
     x.add_argument("-o", "--output", metavar="FILE", help="where to write it ('-' for standard output)")
     x.set_defaults(func=_export)
+    k = sub.add_parser("clean-exports", help="remove prepared export files older than a day (run it daily from cron)")
+    k.add_argument("--hours", type=int, help="remove those older than this many hours (default: COHESIO_EXPORT_FILE_HOURS, 24)")
+    k.set_defaults(func=_clean_exports)
     a = sub.add_parser("audit-verify", help="recompute every audit chain, compare it with its head, report breaks")
     a.add_argument("--anchor", metavar="FILE", help="also check that the database still holds this anchored state")
     a.set_defaults(func=_audit_verify)

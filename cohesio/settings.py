@@ -211,6 +211,8 @@ TASKS = {
 }
 # Files the app makes (prepared exports); on several servers, object storage (django-storages) instead.
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(VAR_DIR / "media")))
+# Prepared export files are kept this many hours; `cohesio clean-exports` (daily from cron) removes older ones.
+COHESIO_EXPORT_FILE_HOURS = env.int("COHESIO_EXPORT_FILE_HOURS", default=24)
 # The largest plan file (JSON) that is read, in bytes; bigger files are refused with a message (10 MB).
 COHESIO_PLAN_FILE_MAX_BYTES = env.int("COHESIO_PLAN_FILE_MAX_BYTES", default=10 * 1024 * 1024)
 # The audit chain's HMAC keys by key id, the current one first (see cohesio/audit/keys.py). Required in

@@ -7,13 +7,14 @@ trail without a person.
 import sys
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from cohesio.core.models import Locality
 from cohesio.plans.selectors import current_plan
 
 from .models import PlanVersion
 from .rendering import current_content, export_file, file_name, version_content
-from .services import export_record
+from .services import export_files_clean, export_record
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
 
@@ -45,4 +46,13 @@ def export_command(*, locality: str, file_format: str, version: int | None, publ
     with open(target, "wb") as f:
         f.write(body)
     sys.stderr.write(_("Wrote %(file)s (%(size)s bytes).") % {"file": target, "size": len(body)} + "\n")
+    return EXIT_OK
+
+
+def clean_exports_command(*, hours: int | None) -> int:
+    if hours is not None and hours < 0:
+        return _fail(_("--hours must be 0 or more"))
+    removed = export_files_clean(hours=hours)
+    done = ngettext("Removed %(count)s prepared export file.", "Removed %(count)s prepared export files.", removed)
+    sys.stderr.write(done % {"count": removed} + "\n")
     return EXIT_OK

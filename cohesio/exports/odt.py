@@ -4,12 +4,13 @@ import io
 import struct
 
 from django.utils.translation import gettext as _
-from odfdo import Cell, Document, Frame, Header, Paragraph, Row, Table
+from odfdo import TOC, Cell, Document, Frame, Header, Paragraph, Row, Table
 from odfdo.element import Element
 
 from .content import PlanContent, Section
 
 FIGURE_WIDTH_CM = 16.0
+CONTENTS_LEVELS = 2  # the headings the contents list, as in the DOCX
 
 
 def _png_size(png: bytes) -> tuple[int, int]:
@@ -70,6 +71,15 @@ def _section(document: Document, body, section: Section, counter: list[int]) -> 
             _figure(document, body, block.figure)
 
 
+def _fill_contents(contents: TOC, document: Document) -> None:
+    """odfdo's entries with the headings as they are: odfdo numbers them ("1.2."), and ours have their numbers."""
+    contents.fill(document)
+    headings = [h for h in document.body.headers if (h.get_attribute_integer("text:outline-level") or 0) <= CONTENTS_LEVELS]
+    entries = contents.body.get_elements("text:p")
+    for entry, heading in zip(entries, headings, strict=True):
+        entry.text = heading.text_recursive
+
+
 def odt_document(content: PlanContent) -> bytes:
     """The ODT: title page, table of contents, the seven elements with their tables and figures, the annex."""
     document = Document("text")
@@ -87,13 +97,14 @@ def odt_document(content: PlanContent) -> bytes:
     if content.public:
         body.append(Paragraph(_("This is the public version of the plan: it names organisations and their roles, not people.")))
     body.append(_page_break())
-    body.append(Paragraph(_("Contents"), style="Contents_20_Heading"))
-    for section in content.sections:
-        body.append(Paragraph(section.heading, style="Contents_20_1"))
+    # a real table of contents (LibreOffice updates its page numbers), from the headings of levels 1 and 2
+    contents = TOC(_("Contents"), outline_level=CONTENTS_LEVELS)
+    body.append(contents)
     body.append(_page_break())
     counter = [0]
     for section in content.sections:
         _section(document, body, section, counter)
+    _fill_contents(contents, document)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

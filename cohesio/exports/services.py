@@ -4,6 +4,9 @@ Each takes the acting user, asks the permission function first and writes its au
 same transaction.
 """
 
+from datetime import timedelta
+
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -106,3 +109,25 @@ def export_file_request(
         record(actor=acting_user, action="plan.export.prepare", obj=export)
         transaction.on_commit(lambda: export_file_prepare.enqueue(export.pk))
     return export
+
+
+def export_files_clean(*, hours: int | None = None, now=None) -> int:
+    """Remove prepared export files made more than `hours` ago (default COHESIO_EXPORT_FILE_HOURS), rows and files.
+
+    An operator task (the command line, cron): no person acts. Each removal is kept in the audit trail of its
+    locality; the files go from storage once the rows are gone, so a failed run leaves no row without its file.
+    Returns how many were removed.
+    """
+    hours = settings.COHESIO_EXPORT_FILE_HOURS if hours is None else hours
+    if hours < 0:
+        raise ValueError("hours must be 0 or more")
+    now = now or timezone.now()
+    with transaction.atomic():
+        old = list(ExportFile.objects.select_for_update().filter(created_at__lt=now - timedelta(hours=hours)))
+        for export in old:
+            record(actor=None, action="plan.export.file.remove", obj=export, now=now)
+        ExportFile.objects.filter(pk__in=[e.pk for e in old]).delete()
+        for export in old:
+            if export.file:
+                transaction.on_commit(lambda f=export.file: f.storage.delete(f.name))
+    return len(old)

@@ -4,6 +4,7 @@ is tagged, has its language and a bookmark per element; texts with & and < stay 
 import re
 
 import pytest
+from pypdf.generic import IndirectObject
 
 from cohesio.checks import check_plan
 from cohesio.demo.riverton import riverton_document
@@ -96,6 +97,19 @@ def test_odt_has_the_seven_elements_a_partner_an_intervention_row_and_figures(fi
     assert document.meta.language == "en"
 
 
+def test_odt_has_a_table_of_contents_of_the_elements_and_their_parts(files, demo):
+    document = odt_document(files["odt"])
+    contents = document.body.get_element("text:table-of-content")
+    entries = [p.text_recursive.strip() for p in contents.body.get_elements("text:p")]
+    parts = [b.text for s in demo.sections for b in s.blocks if b.kind == "heading"]
+
+    assert contents.outline_level == 2  # elements and their parts, as in the DOCX
+    assert [e for e in entries if e[0].isdigit()] == ELEMENTS  # numbered once, by the plan's own numbers
+    assert entries[-1].startswith("Annex")
+    assert set(parts) <= set(entries)
+    assert document.body.index(contents) < document.body.index(document.body.headers[0])  # before the elements
+
+
 def test_html_has_the_language_set_and_escapes_the_plans_texts(files):
     html = files["html"].decode()
 
@@ -158,3 +172,63 @@ def test_a_dutch_plan_exports_in_dutch():
         assert '<html lang="nl">' in html
         assert translation.gettext("Regional analysis") in html and "Regional analysis" not in html
         assert "Werkversie (geen gepubliceerde versie)" in html
+
+
+def test_pdf_pages_are_numbered_on_through_its_parts(files):
+    reader = pdf_reader(files["pdf"])
+    total = len(reader.pages)
+
+    assert "/ " not in reader.pages[0].extract_text()  # the title page has no footer
+    for number, page in enumerate(reader.pages[1:], start=2):
+        assert _one_line(page.extract_text()).endswith(f"{number} / {total}")
+
+
+def test_pdf_contents_and_bookmarks_lead_to_the_page_each_element_starts_on(files, demo):
+    reader = pdf_reader(files["pdf"])
+    bookmarks = {item.title: reader.get_destination_page_number(item) for item in reader.outline if not isinstance(item, list)}
+    contents = _one_line(reader.pages[1].extract_text())
+    links = {}
+    for annotation in reader.pages[1]["/Annots"]:
+        annotation = annotation.get_object()
+        links[str(annotation["/Contents"])] = reader.get_page_number(annotation["/A"]["/D"][0].get_object())
+
+    for section in demo.sections:
+        start = bookmarks[section.heading]
+        assert section.heading in _one_line(reader.pages[start].extract_text())
+        assert re.search(rf"{re.escape(section.heading)} \.+ {start + 1}\b", contents)
+        assert links[section.heading] == start
+
+
+def test_pdf_structure_tree_holds_every_parts_content_for_its_own_pages(files):
+    reader = pdf_reader(files["pdf"])
+    tree = reader.trailer["/Root"]["/StructTreeRoot"]
+    nums = tree["/ParentTree"]["/Nums"]
+    parents = dict(zip(nums[::2], nums[1::2], strict=True))
+    document = tree["/K"][0].get_object()
+    tags = set()
+
+    def walk(element):
+        tags.add(element["/S"])
+        for kid in element.get("/K", []) if isinstance(element.get("/K"), list) else [element.get("/K")]:
+            if isinstance(kid, IndirectObject) and "/S" in kid.get_object():
+                assert kid.get_object()["/P"].get_object() is element
+                walk(kid.get_object())
+
+    walk(document)
+    assert document["/S"] == "/Document"
+    assert {"/H1", "/H2", "/Table", "/TD", "/Figure", "/Link", "/P"} <= tags
+    assert tree["/ParentTreeNextKey"] == max(parents) + 1
+    for index, page in enumerate(reader.pages):
+        marked = parents[page["/StructParents"]].get_object()
+        assert marked, f"page {index + 1} has no tagged content"
+        assert all(reader.get_page_number(e.get_object()["/Pg"].get_object()) == index for e in marked if "/Pg" in e.get_object())
+        for annotation in page.get("/Annots", []):
+            link = parents[annotation.get_object()["/StructParent"]].get_object()
+            assert link["/S"] == "/Link"
+            assert any(k.get_object().get("/Obj") == annotation for k in link["/K"] if isinstance(k, IndirectObject))
+
+
+def test_the_footer_title_is_a_css_string_whatever_the_title_holds():
+    from cohesio.exports.pdf import css_string
+
+    assert css_string('Say "no" \\ hate\n') == '"Say \\22 no\\22  \\5c  hate\\a "'
