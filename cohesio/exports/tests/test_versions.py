@@ -15,6 +15,7 @@ from cohesio.document.services import import_plan
 from cohesio.exports.models import PlanPublication, PlanVersion
 from cohesio.exports.services import PublicationRefused, publication_switch, version_publish
 from cohesio.format import dump
+from cohesio.plans.editing import plan_row_update
 from cohesio.plans.models import Decision, Goal, Plan
 from cohesio.plans.tests.documents import scaled, small_document
 
@@ -181,7 +182,14 @@ def test_versions_pages_make_the_same_number_of_queries_for_a_plan_ten_times_big
 def test_the_compare_page_names_changed_codes_by_their_labels(client, alice, plan, url):
     client.force_login(alice)
     version_publish(acting_user=alice, plan=plan)
-    Goal.objects.filter(plan=plan, title="Early support").update(prevention_level="individual")
+    goal = Goal.objects.get(plan=plan, title="Early support")
+    plan_row_update(
+        acting_user=alice,
+        plan=plan,
+        row=goal,
+        data={"prevention_level": "individual"},
+        expected_revision=goal.revision,
+    )
     version_publish(acting_user=alice, plan=plan)
 
     body = client.get(url("exports:compare")).content.decode()
