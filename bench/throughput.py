@@ -19,8 +19,8 @@ wrk keeps 4 connections open (pair.sh's default is 16): with 2 workers a request
 so a page slower than about 1 s per request still answers within wrk's 2 s timeout (at 16 it would have to take
 under 0.25 s); both workers stay busy either way, so the throughput is the same for pages that fit.
 
-Default: 8 s per wrk run, 3 rounds, 2 s warm-up, about 1.5 minutes a page (about 30 minutes for all 18);
---quick: 3 s, 2 rounds, 1 s warm-up, about 35 seconds a page (11 minutes). --duration, --rounds, --warmup override either.
+Default: 8 s per wrk run, 3 rounds, 2 s warm-up: about 1.5 minutes a page, 30 minutes for all 18; --quick: 3 s,
+2 rounds, 1 s warm-up: about 35 seconds a page, 11 minutes for all. --duration, --rounds, --warmup override either.
 Raw wrk output of each page stays in the temporary folder (printed at the start; --keep keeps it afterwards).
 """
 
@@ -191,11 +191,11 @@ def parse(output: str, log: Path) -> dict:
     return result
 
 
-def row(page: str, size: int, r: dict) -> str:
+def row(page: str, size: int, r: dict, queue: float) -> str:
     """One line of the table: the ratios, their spread, the target; a page too slow to measure says so."""
     start = f"{page:<19}{f'{size}x':<6}"
     if not r["requests"]:
-        return f"{start}   no response within wrk's 2 s timeout (try fewer --conns)"
+        return f"{start}   no answer within wrk's 2 s timeout: over about {2 / queue:.1f} s a request"
     spreads = [r["hello_spread"], r["table_spread"]]
     spread = f"{max(spreads):>7.0%}" if None not in spreads else f"{'-':>7}"
     notes = " NOISY" if None in spreads or max(spreads) > 0.15 else ""
@@ -233,7 +233,7 @@ def main() -> int:
             for size in args.sizes:
                 url = f"/l/{SIZES[size]}/{PAGES[page]}"
                 r = measure(args, url, env, var_dir / f"pair.{page}.x{size}.txt")
-                print(row(page, size, r), flush=True)
+                print(row(page, size, r, max(1.0, args.conns / args.workers)), flush=True)
     except RuntimeError as failed:
         print(f"throughput: {failed}", file=sys.stderr)
         return 1
