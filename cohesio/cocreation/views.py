@@ -226,6 +226,11 @@ def proposal_add(request):
 def _proposal_chooser(request, plan, key):
     element = request.GET.get("element")
     element = element if element in Element.values else None
+    if element is None and key is None:
+        # first the part of the plan: listing every text of all seven would cost a query per kind of row
+        elements = [(e.label, f"{_url(request, 'proposal_add')}?element={e.value}") for e in Element]
+        context = {"elements": elements, "back_url": _url(request, "proposals")}
+        return render(request, "cocreation/proposal_choose.html", context)
     form = ProposalTextForm({"text": key} if key is not None else None, plan=plan, element=element)
     form.is_valid()  # a key that names no text of this plan shows as an error on the field
     back = element_url(request.locality, element) if element else _url(request, "proposals")
