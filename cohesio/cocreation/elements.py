@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.urls import reverse
@@ -91,15 +92,24 @@ class Target:
 
 
 def element_targets(plan: Plan, element: str | None = None, *, singletons: bool = True) -> list[Target]:
-    """Everything on an element page one may comment on or propose a change to; one query per kind."""
+    """Everything on an element page one may comment on or propose a change to; one query per kind, its names
+    included (see Editable.rows)."""
     targets = []
     for editable in element_kinds(element):
         if editable.singleton:
             if singletons:
                 targets.append(Target(editable.kind, plan))
             continue
-        targets.extend(Target(editable.kind, obj) for obj in editable.model.objects.filter(plan=plan))
+        targets.extend(Target(editable.kind, obj) for obj in editable.rows(plan))
     return targets
+
+
+def targets_prefetch(lookup: str = "target") -> GenericPrefetch:
+    """Prefetch the rows comments or proposals are about with what their names need: one query per kind."""
+    related: dict[type[models.Model], set[str]] = {}
+    for editable in REGISTRY.values():
+        related.setdefault(editable.model, set()).update(editable.related)
+    return GenericPrefetch(lookup, [model.objects.select_related(*sorted(names)) for model, names in related.items()])
 
 
 def target_from_key(plan: Plan, key: str) -> Target:
@@ -113,6 +123,6 @@ def target_from_key(plan: Plan, key: str) -> Target:
             raise LookupError(key)
         return Target(kind, plan)
     try:
-        return Target(kind, editable.model.objects.get(pk=int(pk), plan=plan))
+        return Target(kind, editable.rows(plan).get(pk=int(pk)))
     except ObjectDoesNotExist:
         raise LookupError(key) from None

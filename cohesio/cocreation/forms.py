@@ -30,7 +30,11 @@ def _textarea(rows: int = 4) -> forms.Textarea:
 
 
 class CommentForm(forms.Form):
-    """A new comment on an element, optionally about one thing on its page."""
+    """A new comment on an element, optionally about one thing on its page.
+
+    `targets=False` leaves out "What is it about?" (the element pages' own form: listing every row of the page
+    would cost a query per kind on every view; the form with the list is loaded when someone asks for it).
+    """
 
     element = forms.ChoiceField(label=_("Which part of the plan is it about?"), choices=Element.choices)
     about = forms.ChoiceField(label=_("What is it about?"), required=False)
@@ -42,14 +46,16 @@ class CommentForm(forms.Form):
         error_messages={"required": _("Write your comment.")},
     )
 
-    def __init__(self, *args, plan: Plan, element: str | None = None, **kwargs):
+    def __init__(self, *args, plan: Plan, element: str | None = None, targets: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
         self.plan = plan
         fields = ["element", "body"]
+        self.targets = {}
         if element in Element.values:
             self.fields["element"].widget = forms.HiddenInput()
             self.initial["element"] = element
-            self.targets = {t.key: t for t in element_targets(plan, element, singletons=False)}
+            if targets:
+                self.targets = {t.key: t for t in element_targets(plan, element, singletons=False)}
             self.fields["about"].choices = [("", _("This part of the plan as a whole"))] + [
                 (key, t.label) for key, t in self.targets.items()
             ]

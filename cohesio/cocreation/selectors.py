@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
-from django.db.models import Prefetch
+from django.db.models import OuterRef, Prefetch, Subquery
 from django.shortcuts import get_object_or_404
 
 from cohesio.core.models import Membership, Role
@@ -13,7 +13,7 @@ from cohesio.network.models import Partner
 from cohesio.plans.editing import REGISTRY, row_revision
 from cohesio.plans.models import Plan
 
-from .elements import Target
+from .elements import Target, targets_prefetch
 from .mentions import Mentions, normal_name
 from .models import Comment, Endorsement, EndorsementDecision, Notification, Proposal, ProposalStatus
 from .workflow import available_transitions
@@ -27,15 +27,16 @@ def person_name(user) -> str:
 
 
 def people_names(plan: Plan) -> dict[int, str]:
-    """user id -> the name shown for every member of the plan's locality; partners by their partner name."""
-    names = {
-        m.user_id: person_name(m.user)
-        for m in Membership.objects.filter(locality_id=plan.locality_id).select_related("user")
-    }
-    for user_id, name in Partner.objects.filter(plan=plan, user__isnull=False).values_list("user_id", "name"):
-        if user_id in names:
-            names[user_id] = name
-    return names
+    """user id -> the name shown for every member of the plan's locality; partners by their partner name.
+
+    One query, however many members."""
+    partner_name = Partner.objects.filter(plan=plan, user_id=OuterRef("user_id")).order_by("pk").values("name")[:1]
+    members = (
+        Membership.objects.filter(locality_id=plan.locality_id)
+        .select_related("user")
+        .annotate(partner_name=Subquery(partner_name))
+    )
+    return {m.user_id: m.partner_name or person_name(m.user) for m in members}
 
 
 def comment_threads(plan: Plan, element: str) -> list[Comment]:
@@ -43,7 +44,7 @@ def comment_threads(plan: Plan, element: str) -> list[Comment]:
     replies = Comment.objects.filter(plan=plan).order_by("created_at", "id")
     return list(
         Comment.objects.filter(plan=plan, element=element, parent__isnull=True)
-        .prefetch_related("target", Prefetch("replies", queryset=replies))
+        .prefetch_related(targets_prefetch(), Prefetch("replies", queryset=replies))
         .order_by("created_at", "id")
     )
 
@@ -84,7 +85,9 @@ def notification_of(user, locality, pk) -> Notification:
 def open_proposals(plan: Plan) -> list[Proposal]:
     """Open proposals, oldest first, each with the object it would change."""
     return list(
-        Proposal.objects.filter(plan=plan, status=ProposalStatus.OPEN).prefetch_related("target").order_by("created_at")
+        Proposal.objects.filter(plan=plan, status=ProposalStatus.OPEN)
+        .prefetch_related(targets_prefetch())
+        .order_by("created_at")
     )
 
 

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from cohesio.core.access import locality_view, scoped_object
 from cohesio.core.choices import label
+from cohesio.core.pagination import paginate
 from cohesio.core.permissions import can
 from cohesio.format.vocabulary import PlanStatus
 from cohesio.plans.editing import PlanLocked
@@ -83,7 +84,11 @@ def comment_add(request):
         messages.success(request, _("Your comment is added."))
         return redirect(_thread_url(request, comment))
     element_label = Element(element).label if element in Element.values else ""
-    return render(request, "cocreation/comment_form.html", {"form": form, "plan": plan, "element_label": element_label})
+    form.helper.form_action = _url(request, "comment_add")
+    # loaded into an element page's comments (htmx): the form alone, which the full page includes too
+    inline = bool(request.htmx) and not request.htmx.boosted
+    template = "cocreation/comment_form_partial.html" if inline else "cocreation/comment_form.html"
+    return render(request, template, {"form": form, "plan": plan, "element_label": element_label})
 
 
 @locality_view("plan.comment")
@@ -132,8 +137,12 @@ def comment_reopen(request):
 @locality_view("plan.view")
 @require_GET
 def notifications(request):
-    items = notifications_for(request.user, request.locality)[:100]
-    return render(request, "cocreation/notifications.html", {"notifications": items})
+    items = notifications_for(request.user, request.locality)
+    unread_only = request.GET.get("show") == "unread"
+    if unread_only:
+        items = items.filter(read_at__isnull=True)
+    context = {"notifications": paginate(request, items), "unread_only": unread_only}
+    return render(request, "cocreation/notifications.html", context)
 
 
 @locality_view("plan.view")
@@ -217,6 +226,11 @@ def proposal_add(request):
 def _proposal_chooser(request, plan, key):
     element = request.GET.get("element")
     element = element if element in Element.values else None
+    if element is None and key is None:
+        # first the part of the plan: listing every text of all seven would cost a query per kind of row
+        elements = [(e.label, f"{_url(request, 'proposal_add')}?element={e.value}") for e in Element]
+        context = {"elements": elements, "back_url": _url(request, "proposals")}
+        return render(request, "cocreation/proposal_choose.html", context)
     form = ProposalTextForm({"text": key} if key is not None else None, plan=plan, element=element)
     form.is_valid()  # a key that names no text of this plan shows as an error on the field
     back = element_url(request.locality, element) if element else _url(request, "proposals")

@@ -74,7 +74,7 @@ class Membership(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.user_id} · {self.locality} · {self.role}"
+        return f"user {self.user_id} · locality {self.locality_id} · {self.role}"  # reads no related rows
 
 
 def _new_token() -> str:
@@ -123,7 +123,7 @@ class Invitation(models.Model):
         constraints = [models.CheckConstraint(condition=Q(role__in=Role.values), name="invitation_role_valid")]
 
     def __str__(self) -> str:
-        return f"invitation {self.pk} to {self.locality}"
+        return f"invitation {self.pk} to locality {self.locality_id}"
 
     def get_absolute_url(self) -> str:
         return reverse("core:invitation_accept", kwargs={"token": self.token})

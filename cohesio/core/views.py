@@ -14,7 +14,8 @@ from django.views.decorators.http import require_GET, require_POST
 from .access import locality_view, scoped_object
 from .accounts import has_verified_email
 from .forms import AcceptInvitationForm, LocalityCreateForm, RoleForm
-from .models import Invitation, Membership
+from .models import Invitation, Membership, Role
+from .pagination import paginate
 from .permissions import can, require_platform, visible_localities
 from .services import (
     InvitationClosed,
@@ -51,11 +52,21 @@ def home(request):
 def members(request):
     """Who is in, who is invited, and (for coordinators) the way to invite, resend, withdraw and change roles."""
     locality = request.locality
+    memberships = locality.memberships.select_related("user").order_by("role", "user__first_name", "user__email")
+    role = request.GET.get("role", "")
+    if role in Role.values:
+        memberships = memberships.filter(role=role)
+    else:
+        role = ""
+    invitations = Invitation.objects.filter(locality=locality, accepted_at__isnull=True, revoked_at__isnull=True)
     context = {
-        "memberships": locality.memberships.select_related("user").order_by("role", "user__first_name", "user__email"),
-        "invitations": Invitation.objects.filter(locality=locality, accepted_at__isnull=True, revoked_at__isnull=True)
-        .select_related("invited_by")
-        .order_by("expires_at"),
+        "memberships": paginate(request, memberships, param="members", anchor="members"),
+        "role": role,
+        "roles": Role.choices,
+        "invitations": paginate(
+            request, invitations.select_related("invited_by").order_by("expires_at"), param="invitations",
+            anchor="invitations",
+        ),
         "now": timezone.now(),
         "may_invite": can(request.user, "membership.invite", locality),
         "may_manage": can(request.user, "membership.manage", locality),

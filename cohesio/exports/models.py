@@ -48,7 +48,7 @@ class PlanVersion(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.plan} v{self.number}"
+        return f"plan {self.plan_id} v{self.number}"  # reads no related rows
 
     def save(self, *args, **kwargs):
         if not self._state.adding:
@@ -75,7 +75,7 @@ class PlanPublication(models.Model):
         verbose_name = _("public page")
 
     def __str__(self) -> str:
-        return f"{self.plan} ({'on' if self.enabled else 'off'})"
+        return f"public page of plan {self.plan_id} ({'on' if self.enabled else 'off'})"
 
     def save(self, *args, **kwargs):
         self.locality_id = self.plan.locality_id
@@ -114,7 +114,7 @@ class ExportFile(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.plan} {self.file_format} ({self.status})"
+        return f"plan {self.plan_id} {self.file_format} ({self.status})"
 
     def save(self, *args, **kwargs):
         self.locality_id = self.plan.locality_id

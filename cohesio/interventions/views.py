@@ -1,10 +1,10 @@
 """The interventions pages."""
 
-from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from cohesio.core.access import locality_view, scoped_object
+from cohesio.core.pagination import paginate
 from cohesio.format.vocabulary import PreventionLevel
 from cohesio.plans.selectors import plan_for
 
@@ -16,14 +16,14 @@ from .models import Intervention
 def intervention_list(request):
     plan = plan_for(request.locality)
     level = request.GET.get("level", "")
-    queryset = Intervention.objects.filter(plan=plan).select_related("lead").prefetch_related("goals")
+    queryset = Intervention.objects.filter(plan=plan).select_related("lead", "locality").prefetch_related("goals")
     if level in {m.value for m in PreventionLevel}:
         queryset = queryset.filter(prevention_level=level)
     else:
         level = ""
-    page = Paginator(queryset, 25).get_page(request.GET.get("page"))
     levels = [(m.value, m.label) for m in PreventionLevel]
-    return render(request, "interventions/list.html", {"plan": plan, "page": page, "level": level, "levels": levels})
+    context = {"plan": plan, "interventions": paginate(request, queryset), "level": level, "levels": levels}
+    return render(request, "interventions/list.html", context)
 
 
 @locality_view("plan.view")

@@ -61,7 +61,7 @@ for editable in [
     Editable("organisation", Organisation, OrganisationForm, "network:network", _("organisation")),
     Editable("partner", Partner, PartnerForm, "network:network", _("partner")),
     Editable("community-group", CommunityGroup, CommunityGroupForm, "network:network", _("community group")),
-    Editable("tie", Tie, TieForm, "network:network", _("tie")),
+    Editable("tie", Tie, TieForm, "network:network", _("tie"), related=("source", "target")),
 ]:
     register(editable)
 

@@ -141,7 +141,10 @@ class Tie(PlanRow):
         ]
 
     def __str__(self) -> str:
-        return f"{self.source} – {self.target}"
+        source, target = self.loaded("source"), self.loaded("target")
+        if source is None or target is None:  # not loaded with the tie (see Editable.related)
+            return self.key or str(_("tie"))
+        return f"{source} – {target}"
 
     def clean(self):
         if self.source_id is not None and self.source_id == self.target_id:

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from cohesio.core.access import locality_view, scoped_object
 from cohesio.core.models import Role
+from cohesio.core.pagination import paginate
 from cohesio.plans.editing import InvalidEdit, PlanLocked, StaleEdit, conflict_rows, plan_object_save
 from cohesio.plans.selectors import plan_for
 
@@ -23,17 +24,28 @@ def network(request):
     plan = plan_for(request.locality)
     partners = list(Partner.objects.filter(plan=plan).select_related("organisation", "locality"))
     ties = list(Tie.objects.filter(plan=plan).select_related("source", "target"))
+    # the sociogram draws everyone; the tables beside it show a page at a time, each list its own. Each list is
+    # read whole in one query (at most MAX_ROWS rows) rather than counted and sliced: a query fewer per list.
     context = {
         "plan": plan,
         "sociogram": {
             "nodes": [{"id": p.pk, "label": p.name, "network": p.network} for p in partners],
             "edges": [{"source": t.source_id, "target": t.target_id, "kind": t.get_kind_display()} for t in ties],
         },
-        "formal": [p for p in partners if p.network == "formal"],
-        "informal": [p for p in partners if p.network == "informal"],
-        "organisations": Organisation.objects.filter(plan=plan),
-        "community_groups": CommunityGroup.objects.filter(plan=plan).select_related("area", "contact"),
-        "ties": ties,
+        "formal": paginate(request, [p for p in partners if p.network == "formal"], param="formal", anchor="formal"),
+        "informal": paginate(
+            request, [p for p in partners if p.network == "informal"], param="informal", anchor="informal"
+        ),
+        "organisations": paginate(
+            request, list(Organisation.objects.filter(plan=plan)), param="organisations", anchor="organisations"
+        ),
+        "community_groups": paginate(
+            request,
+            list(CommunityGroup.objects.filter(plan=plan).select_related("area", "contact")),
+            param="groups",
+            anchor="community-groups",
+        ),
+        "ties": paginate(request, ties, param="ties", anchor="ties"),
     }
     return render(request, "network/network.html", context)
 

@@ -43,7 +43,7 @@ def _element_url(request, editable) -> str:
 
 
 def _object(editable, plan, pk):
-    return get_object_or_404(editable.model, pk=pk, plan=plan, locality=plan.locality)
+    return get_object_or_404(editable.rows(plan), pk=pk, locality=plan.locality)
 
 
 def _inline(request) -> bool:

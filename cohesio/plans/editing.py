@@ -47,10 +47,16 @@ class Editable:
     list_fields: list[str] = field(default_factory=list)
     # the fields a write may set (forms, import and API alike); empty: the fields of `form`
     fields: tuple[str, ...] = ()
+    # the related rows a row's name is made of (a tie: its two partners), loaded with it by `rows`
+    related: tuple[str, ...] = ()
 
     @property
     def writable(self) -> tuple[str, ...]:
         return self.fields or tuple(self.form._meta.fields)
+
+    def rows(self, plan: Plan) -> models.QuerySet:
+        """The plan's rows of this kind with what their names need, in one query however many there are."""
+        return self.model.objects.filter(plan=plan).select_related(*self.related)
 
 
 REGISTRY: dict[str, Editable] = {}

@@ -176,6 +176,10 @@ class PlanRow(PlanOwned):
             self.key = self.new_key()
         super().save(*args, **kwargs)
 
+    def loaded(self, name: str):
+        """The related row `name` when it was loaded with this one, else None: a name (`__str__`) never queries."""
+        return getattr(self, name) if self._meta.get_field(name).is_cached(self) else None
+
     def new_key(self, taken: set[str] | None = None) -> str:
         """A key for this row; `taken` (the plan's keys of this kind) saves a query when making many at once."""
         if taken is None:

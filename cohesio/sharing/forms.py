@@ -75,9 +75,11 @@ class SharingEvaluationForm(PlanObjectForm):
 
 for editable in [
     Editable("information-type", InformationType, InformationTypeForm, "sharing:cooperation", _("information type")),
-    Editable("sharing-rule", SharingRule, SharingRuleForm, "sharing:cooperation", _("sharing rule")),
+    Editable(
+        "sharing-rule", SharingRule, SharingRuleForm, "sharing:cooperation", _("sharing rule"), related=("information_type",)
+    ),
     Editable("agreement", Agreement, AgreementForm, "sharing:cooperation", _("agreement"), orderable=False),
-    Editable("signatory", Signatory, SignatoryForm, "sharing:cooperation", _("signatory")),
+    Editable("signatory", Signatory, SignatoryForm, "sharing:cooperation", _("signatory"), related=("organisation",)),
     Editable(
         "sharing-evaluation", SharingEvaluation, SharingEvaluationForm, "sharing:cooperation", _("sharing evaluation")
     ),

@@ -59,7 +59,10 @@ class SharingRule(PlanRow):
         verbose_name = _("sharing rule")
 
     def __str__(self) -> str:
-        return _("sharing rule for %(information)s") % {"information": self.information_type}
+        information = self.loaded("information_type")
+        if information is None:  # not loaded with the rule (see Editable.related)
+            return self.key or str(_("sharing rule"))
+        return _("sharing rule for %(information)s") % {"information": information}
 
 
 class Agreement(PlanRow):
@@ -100,7 +103,10 @@ class Signatory(PlanRow):
         ]
 
     def __str__(self) -> str:
-        return _("signature of %(organisation)s") % {"organisation": self.organisation}
+        organisation = self.loaded("organisation")
+        if organisation is None:  # not loaded with the signature (see Editable.related)
+            return self.key or str(_("signatory"))
+        return _("signature of %(organisation)s") % {"organisation": organisation}
 
 
 class SharingEvaluation(PlanRow):

@@ -37,7 +37,7 @@ def _panel_context(request, plan, element) -> dict:
     user, locality = request.user, request.locality
     may_comment = can(user, "plan.comment", locality)
     threads = comment_threads(plan, element)
-    form = CommentForm(plan=plan, element=element, auto_id="id_comment_%s") if may_comment else None
+    form = CommentForm(plan=plan, element=element, targets=False, auto_id="id_comment_%s") if may_comment else None
     if form is not None:
         form.helper.form_action = reverse("cocreation:comment_add", kwargs={"locality": locality.slug})
     reply_action = reverse("cocreation:comment_reply", kwargs={"locality": locality.slug})
@@ -54,6 +54,7 @@ def _panel_context(request, plan, element) -> dict:
         "may_resolve_any": can(user, "plan.comment_resolve", locality),
         "user_id": user.pk,
         "form": form,
+        "comment_about_url": f"{form.helper.form_action}?element={element}" if form is not None else "",
     }
 
 

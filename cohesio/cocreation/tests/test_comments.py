@@ -37,6 +37,18 @@ def test_a_comment_can_be_about_one_object_of_the_element(client, bob, plan, url
     assert "About: Resilient youth" in client.get(url("plans:strategy")).content.decode()
 
 
+def test_the_panel_asks_what_a_comment_is_about_only_when_asked_so_the_page_lists_no_rows(client, bob, plan, url):
+    client.force_login(bob)
+    page = client.get(url("network:network")).content.decode()
+    assert "What is it about?" not in page
+    assert "Comment on one thing on this page" in page
+    form = client.get(url("cocreation:comment_add") + "?element=network", headers={"HX-Request": "true"})
+    body = form.content.decode()
+    assert "What is it about?" in body and "Ann Teacher – Ben Officer" in body  # a tie, named by its partners
+    assert "<html" not in body  # the form alone, into the panel
+    assert f'action="{url("cocreation:comment_add")}"' in body
+
+
 def test_an_object_of_another_element_is_refused(client, bob, plan, url):
     goal = Goal.objects.get(plan=plan, title="Resilient youth")
     client.force_login(bob)

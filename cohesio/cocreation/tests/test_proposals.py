@@ -31,6 +31,14 @@ def test_choosing_a_text_lists_only_free_texts_of_the_element(client, bob, plan,
     assert "definition:" not in body  # another element
 
 
+def test_proposing_without_a_part_of_the_plan_asks_for_the_part_first(client, bob, plan, goal, url):
+    client.force_login(bob)
+    body = client.get(url("cocreation:proposal_add")).content.decode()
+    assert "Which part of the plan is the text in?" in body
+    assert "?element=strategy" in body and "?element=cooperation" in body
+    assert f"goal:{goal.pk}:description" not in body
+
+
 def test_the_proposal_form_starts_from_the_current_text(client, bob, plan, url):
     client.force_login(bob)
     body = client.get(url("cocreation:proposal_add", text=f"vision:{plan.pk}:vision")).content.decode()
