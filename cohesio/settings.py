@@ -108,7 +108,11 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # One cache shared by every worker (allauth's rate limits, used TOTP codes): the database by default
 # (its table is made by `migrate`, see core/apps.py), Redis through CACHE_URL=redis://...
-CACHES = {"default": env.cache("CACHE_URL", default="dbcache://cohesio_cache")}
+CACHES = {
+    "default": env.cache("CACHE_URL", default="dbcache://cohesio_cache"),
+    # plan documents and reviews, kept per plan revision in each process (cohesio.document.selectors)
+    "plans": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 64}},
+}
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out sign-in before any password check

@@ -6,7 +6,7 @@ plan's revision on (plans.editing.plan_revised), so a cached document is current
 
 import zlib
 
-from django.core.cache import cache
+from django.core.cache import caches
 
 from cohesio.analysis.document import analysis_part
 from cohesio.format import document as fmt
@@ -44,11 +44,18 @@ def plan_document_data(plan: Plan) -> dict:
 CACHE_SECONDS = 24 * 3600
 
 
-def revision_key(plan: Plan, *parts) -> str:
+def plan_cache():
+    """Where documents and reviews are kept: the "plans" cache, in each process's memory (a key names the plan's
+    revision, so every process builds an entry at most once per revision, and reads it without a query)."""
+    return caches["plans"]
+
+
+def revision_key(plan: Plan, *parts, state: tuple | None = None) -> str:
     """A cache key for what is computed from the plan as it is now: its revision read afresh (one query, so a
-    stale Plan object in memory cannot hit an old entry), when it was made (ids can be reused after a flush)
-    and the locality's name and kind, which the document holds too."""
-    revision, created_at = Plan.objects.values_list("revision", "created_at").get(pk=plan.pk)
+    stale Plan object in memory cannot hit an old entry; `state`, the plan's (revision, created_at) read by the
+    caller's own query, saves it), when it was made (ids can be reused after a flush) and the locality's name
+    and kind, which the document holds too."""
+    revision, created_at = state or Plan.objects.values_list("revision", "created_at").get(pk=plan.pk)
     locality = plan.locality
     text = "|".join(
         str(p)
@@ -59,10 +66,10 @@ def revision_key(plan: Plan, *parts) -> str:
 
 def _cached(name: str, plan: Plan, build):
     key = revision_key(plan, name)
-    found = cache.get(key)
+    found = plan_cache().get(key)
     if found is None:
         found = build()
-        cache.set(key, found, CACHE_SECONDS)
+        plan_cache().set(key, found, CACHE_SECONDS)
     return found
 
 

@@ -6,7 +6,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.core.cache import cache
 from django.db.models import Count, OuterRef, Subquery
 from django.urls import reverse
 from django.utils import timezone
@@ -14,7 +13,7 @@ from django.utils.translation import gettext
 
 from cohesio.checks import CoCreation, Element, Finding, by_element, check_plan, languages, summarise
 from cohesio.core.models import Membership, Role
-from cohesio.document.selectors import CACHE_SECONDS, revision_key, salvaged_plan_document
+from cohesio.document.selectors import CACHE_SECONDS, plan_cache, revision_key, salvaged_plan_document
 from cohesio.format import PlanDocument, PlanFormatError, Problem
 from cohesio.format.paths import keyed_path, positional_path
 from cohesio.plans.models import Plan
@@ -154,6 +153,11 @@ def finding_detail(finding: Finding) -> str:
 
 def cocreation_counts(plan: Plan) -> CoCreation:
     """Comments, proposals and endorsements on the plan by partners, that is, from outside the municipality."""
+    return _state(plan)[0]
+
+
+def _state(plan: Plan) -> tuple[CoCreation, tuple]:
+    """The co-creation counts and the plan's (revision, created_at), in one query."""
     from cohesio.cocreation.models import Comment, Endorsement, Proposal
 
     partners = Membership.objects.filter(locality_id=plan.locality_id, role=Role.PARTNER).values("user_id")
@@ -169,10 +173,11 @@ def cocreation_counts(plan: Plan) -> CoCreation:
             proposals=count(Proposal, "proposed_by"),
             endorsements=count(Endorsement, "user"),
         )
-        .values("comments", "proposals", "endorsements")
+        .values("comments", "proposals", "endorsements", "revision", "created_at")
         .get()
     )  # one query
-    return CoCreation(**{name: value or 0 for name, value in counts.items()})
+    state = counts.pop("revision"), counts.pop("created_at")
+    return CoCreation(**{name: value or 0 for name, value in counts.items()}), state
 
 
 def plan_findings(
@@ -185,16 +190,16 @@ def plan_findings(
     """
     lang = plan.language if plan.language in languages() else "en"
     today = today or timezone.localdate()
-    cocreation = cocreation_counts(plan)
+    cocreation, state = _state(plan)
     if doc is not None:  # the caller's document (a published version, a file): checked as it is
         unchecked, findings = [], _check(doc, lang, today, cocreation)
     else:  # the plan as stored: checked once per revision (and day, and co-creation counts)
-        key = revision_key(plan, "review", lang, today, cocreation)
-        cached = cache.get(key)
+        key = revision_key(plan, "review", lang, today, cocreation, state=state)
+        cached = plan_cache().get(key)
         if cached is None:
             doc, unchecked = _document(plan, None)
             cached = (doc, unchecked, _check(doc, lang, today, cocreation) if doc is not None else [])
-            cache.set(key, cached, CACHE_SECONDS)
+            plan_cache().set(key, cached, CACHE_SECONDS)
         doc, unchecked, findings = cached
     if doc is None:
         return PlanReview(plan, [], unchecked=unchecked)
