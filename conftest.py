@@ -2,12 +2,30 @@
 outsider coordinating Elsewhere) and the browser settings for Debian's Chromium."""
 
 import os
+import threading
 
 import pytest
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 PASSWORD = "correct-horse-battery-42"
+
+
+def run_side_by_side(*works, timeout: float = 60) -> None:
+    """Run each callable in its own thread, so on its own database connection (closed when it ends), and wait."""
+    from django.db import connection
+
+    def run(work):
+        try:
+            work()
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(work,)) for work in works]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=timeout)
 
 
 @pytest.fixture(autouse=True)

@@ -12,6 +12,7 @@ from django.db import DatabaseError, connection, transaction
 
 from cohesio.audit.models import AuditChainHead, AuditEvent
 from cohesio.audit.services import record, verify
+from conftest import run_side_by_side
 
 WRITERS = 50
 
@@ -123,17 +124,10 @@ def test_writers_of_another_locality_do_not_wait(riverside, elsewhere, alice, ch
             connection.close()
 
     def elsewhere_write():
-        try:
-            holding.wait(timeout=10)
-            record(actor=charlie, action="plan.edit", obj=elsewhere)
-            other_done.set()
-        finally:
-            connection.close()
+        holding.wait(timeout=10)
+        record(actor=charlie, action="plan.edit", obj=elsewhere)
+        other_done.set()
 
-    threads = [threading.Thread(target=slow_riverside_write), threading.Thread(target=elsewhere_write)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
+    run_side_by_side(slow_riverside_write, elsewhere_write, timeout=30)
     assert finished_while_held == [True], "a write in Elsewhere waited for Riverside's transaction"
     assert all(report.intact for report in verify())

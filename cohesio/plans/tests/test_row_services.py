@@ -26,7 +26,7 @@ from cohesio.plans.editing import (
 )
 from cohesio.plans.models import Goal, Plan
 from cohesio.review.services import plan_accepted_terms_update
-from conftest import PASSWORD
+from conftest import PASSWORD, run_side_by_side
 
 from .documents import small_document
 
@@ -192,36 +192,27 @@ def test_an_edit_that_meets_a_concurrent_adoption_is_refused(riverside, alice):
     outcome: list = []
 
     def adopt():
-        try:
-            with transaction.atomic():
-                Plan.objects.select_for_update().get(pk=plan.pk)
-                Plan.objects.filter(pk=plan.pk).update(status="adopted")
-                adopted.set()
-                # hold the row until the edit is waiting for it (or 10 s, when it never waits)
-                deadline = time.monotonic() + 10
-                while time.monotonic() < deadline:
-                    with connection.cursor() as cursor:
-                        cursor.execute("SELECT count(*) FROM pg_locks WHERE NOT granted")
-                        if cursor.fetchone()[0]:
-                            break
-        finally:
-            connection.close()
+        with transaction.atomic():
+            Plan.objects.select_for_update().get(pk=plan.pk)
+            Plan.objects.filter(pk=plan.pk).update(status="adopted")
+            adopted.set()
+            # hold the row until the edit is waiting for it (or 10 s, when it never waits)
+            deadline = time.monotonic() + 10
+            while time.monotonic() < deadline:
+                with connection.cursor() as cursor:
+                    cursor.execute("SELECT count(*) FROM pg_locks WHERE NOT granted")
+                    if cursor.fetchone()[0]:
+                        break
 
     def edit():
+        adopted.wait(timeout=30)
         try:
-            adopted.wait(timeout=30)
             plan_row_update(acting_user=alice, plan=plan, row=goal, data={"title": "Too late"}, expected_revision=1)
             outcome.append("saved")
         except PlanLocked:
             outcome.append("refused")
-        finally:
-            connection.close()
 
-    threads = [threading.Thread(target=adopt), threading.Thread(target=edit)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
+    run_side_by_side(adopt, edit)
     assert outcome == ["refused"]
     assert Goal.objects.get(pk=goal.pk).title == "Resilient youth"
 
