@@ -77,6 +77,7 @@ def test_a_new_municipality_from_nothing(browser, page, live_server, settings, c
     partner.get_by_role("link", name="Your profile").click()
     expect(partner.get_by_role("heading", level=1)).to_have_text("Your profile, Sam Okafor")
     partner.goto(f"{live_server.url}/l/lakeside/proposals/new/")
+    partner.locator('a[href$="?element=strategy"]').click()  # first the part of the plan: Strategy and goals
     chooser = partner.get_by_label("Which text do you want to change?")
     vision = chooser.locator("option", has_text=re.compile(r"— [Vv]ision$")).first.get_attribute("value")
     chooser.select_option(value=vision)
