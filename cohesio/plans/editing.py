@@ -177,18 +177,13 @@ class PlanObjectForm(forms.ModelForm):
         self._check_room()
 
     def _check_room(self) -> None:
-        """A new row only while the plan holds fewer of its kind than the plan format allows in one list."""
-        model = type(self.instance)
+        """The service's rule on room for a new row, shown with the form's other errors."""
         if self.instance.pk or isinstance(self.instance, Plan):
             return
-        if model.objects.filter(plan=self.plan).count() >= MAX_ROWS:
-            self.add_error(
-                None,
-                gettext(
-                    "A plan holds at most %(limit)s %(rows)s, and this one has that many. Remove one to add another."
-                )
-                % {"limit": f"{MAX_ROWS:,}", "rows": model._meta.verbose_name_plural},
-            )
+        try:
+            _room_for(type(self.instance), self.plan)
+        except InvalidEdit as full:
+            full.show_on(self)
 
 
 def conflict_rows(form, current) -> list[tuple[str, str, str]]:
@@ -378,8 +373,8 @@ def plan_row_update(
             raise StaleEdit(current)
         links = _apply(current, data, allowed, locked)
         _validate(current, set(data))
-        values = {name: getattr(current, current._meta.get_field(name).attname) for name in data if name not in links}
-        values = {current._meta.get_field(name).attname: value for name, value in values.items()}
+        columns = [current._meta.get_field(name).attname for name in data if name not in links]
+        values = {column: getattr(current, column) for column in columns}
         now = timezone.now()
         written = model.objects.filter(pk=current.pk, revision=expected_revision).update(
             **values, revision=F("revision") + 1, updated_at=now
