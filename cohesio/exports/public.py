@@ -130,6 +130,18 @@ PUBLIC: dict[str, dict[str, bool]] = {
         "key": True,
         "information_type": True,
         "recipients": True,
+        "recipient_roles": True,
+        "purposes": True,
+        "legal_bases": True,  # the grounds in law a public body relies on are public
+        "legal_reference": True,
+        "conditions": True,
+        "channel": True,
+        "receiver_use": True,
+        "onward_sharing": True,
+        "retention_amount": True,
+        "retention_unit": True,
+        "retention_from": True,
+        "valid_until": True,
         "purpose": True,
         "why": True,
         "when": True,
@@ -140,11 +152,20 @@ PUBLIC: dict[str, dict[str, bool]] = {
         "title": True,
         "text": True,
         "based_on": True,
+        "version": True,
+        "state": True,
+        "in_force_from": True,
         "signed_on": True,
         "review_date": True,
+        "evaluate_every_months": False,  # how the partners organise their own evaluation
         "signatories": True,
     },
-    "sharing.agreement.signatories": {"organisation": True, "signed_by": False, "signed_on": True},  # a person
+    "sharing.agreement.signatories": {
+        "organisation": True,
+        "signed_by": False,
+        "signed_on": True,
+        "version": True,
+    },  # a person
     "sharing.evaluations": {
         "key": False,
         "scheduled_for": False,

@@ -8,26 +8,36 @@ from typing import Annotated, Any, TypeVar
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from .vocabulary import (
+    NEVER_ALLOWED_PURPOSES,
+    AgreementState,
+    CaseRole,
     DefinitionAudience,
     ExtremismKind,
     FactorKind,
     GoalKind,
     InterventionStatus,
+    LegalBasis,
     LocalityKind,
     NetworkKind,
     PartnerStatus,
     PlanStatus,
     PolicyField,
     PreventionLevel,
+    ReceiverUse,
+    RetentionStart,
+    RetentionUnit,
     Sector,
     Sensitivity,
+    SharingChannel,
+    SharingCondition,
+    SharingPurpose,
     SourceKind,
     TieKind,
     Timeframe,
     Urgency,
 )
 
-FORMAT_VERSION = "1.0"
+FORMAT_VERSION = "1.1"
 
 # Limits that keep an absurd plan out while leaving real plans far below them (a real plan has tens of goals,
 # partners and interventions, and a few hundred measurements): rows in any one list, and the accepted terms.
@@ -313,28 +323,56 @@ class InformationType(Model):
 
 
 class SharingRule(Model):
+    """Why, when and how one type of information may pass from its holder to whom, and how long it is kept.
+
+    The structured fields are what a machine enforces (`cohesio.format.sharing.may_share`); the texts beside
+    them explain the rule in the partners' own words."""
+
     key: Key
     information_type: Key
     recipients: Rows[Key] = Field([], description="Organisations that may receive it.")
+    recipient_roles: Rows[CaseRole] = Field([], description="Roles in a case that may receive it.")
+    purposes: Rows[SharingPurpose] = Field([], description="What the information may be used for.")
+    legal_bases: Rows[LegalBasis] = Field([], description="The grounds in law for sharing it.")
+    legal_reference: Line = Field("", description="The national law or article relied on, where one is named.")
+    conditions: Rows[SharingCondition] = Field([], description="Every condition must hold before it is shared.")
+    channel: SharingChannel | None = None
+    receiver_use: ReceiverUse | None = None
+    onward_sharing: bool = Field(False, description="Whether the receiver may pass it on.")
+    retention_amount: int | None = Field(None, ge=1, le=100_000)
+    retention_unit: RetentionUnit = RetentionUnit.MONTHS
+    retention_from: RetentionStart = RetentionStart.SHARED
+    valid_until: date | None = Field(None, description="The last day the rule applies, if it ends.")
     purpose: Text = ""
     why: Text = ""
     when: Text = ""
     how: Text = ""
     retention: Text = ""
 
+    @model_validator(mode="after")
+    def _never_for_investigation(self) -> "SharingRule":
+        if NEVER_ALLOWED_PURPOSES & set(self.purposes):
+            raise ValueError("a prevention rule can never allow sharing for a criminal investigation")
+        return self
+
 
 class Signatory(Model):
     organisation: Key
     signed_by: Key | None = Field(None, description="The partner who signed for the organisation.")
     signed_on: date | None = None
+    version: int = Field(1, ge=1, description="The version of the agreement signed.")
 
 
 class Agreement(Model):
     title: Name
     text: Text = ""
     based_on: Line = Field("", description="An existing agreement reused as a template (truancy, child neglect, ...).")
+    version: int = Field(1, ge=1, description="The agreement's current version; a change of its rules makes a new one.")
+    state: AgreementState = AgreementState.DRAFT
+    in_force_from: date | None = Field(None, description="The day the current version came into force.")
     signed_on: date | None = None
     review_date: date | None = None
+    evaluate_every_months: int | None = Field(None, ge=1, le=60, description="How often partners evaluate the sharing.")
     signatories: Rows[Signatory] = []
 
 

@@ -9,7 +9,27 @@ from pydantic import ValidationError
 from .document import FORMAT_VERSION, NUL_MESSAGE, PlanDocument
 from .references import PlanFormatError, Problem
 
-SUPPORTED_VERSIONS = {FORMAT_VERSION}
+SUPPORTED_VERSIONS = {"1.0", FORMAT_VERSION}
+
+
+def upgrade(data: dict) -> dict:
+    """A document of an older format version as the current version holds it (a new dict; the input is kept).
+
+    1.0 -> 1.1: the agreement gained versions and a state. A 1.0 agreement with a signing date was in force
+    from that day, as version 1 signed by its signatories; one without was a draft."""
+    if data.get("format_version", FORMAT_VERSION) != "1.0":
+        return data
+    data = {**data, "format_version": FORMAT_VERSION}
+    sharing = data.get("sharing")
+    agreement = sharing.get("agreement") if isinstance(sharing, dict) else None
+    if isinstance(agreement, dict) and "state" not in agreement:
+        agreement = dict(agreement)
+        if agreement.get("signed_on"):
+            agreement["state"] = "in_force"
+            agreement.setdefault("in_force_from", agreement["signed_on"])
+        data["sharing"] = {**sharing, "agreement": agreement}
+    return data
+
 
 # A plan file bigger or deeper than this is refused before it is validated. A real plan is well under 1 MB and
 # nests about 9 levels (the coordinates of a MultiPolygon area). Callers may pass other limits.
@@ -141,10 +161,15 @@ def load(data: str | bytes | dict[str, Any], *, max_bytes: int = MAX_BYTES, max_
     if not isinstance(version, str) or version not in SUPPORTED_VERSIONS:
         shown = str(version)[:20]
         raise PlanFormatError(
-            [Problem("$.format_version", f"version '{shown}' is not supported (this Cohesio reads {FORMAT_VERSION})")]
+            [
+                Problem(
+                    "$.format_version",
+                    f"version '{shown}' is not supported (this Cohesio reads {' and '.join(sorted(SUPPORTED_VERSIONS))})",
+                )
+            ]
         )
     try:
-        return PlanDocument.model_validate(data)
+        return PlanDocument.model_validate(upgrade(data))
     except ValidationError as exc:
         raise PlanFormatError(
             [Problem(_json_path(e["loc"]), e["msg"]) for e in exc.errors(include_url=False)[:MAX_PROBLEMS]]

@@ -145,3 +145,112 @@ class InterventionStatus(Choice):
     RUNNING = "running", _("Running")
     COMPLETED = "completed", _("Completed")
     STOPPED = "stopped", _("Stopped")
+
+
+class SharingPurpose(Choice):
+    """What shared information is for. A prevention rule may name any of these except a criminal investigation."""
+
+    PREVENTION = "prevention", _("Prevention and safeguarding")
+    SUPPORT_PLANNING = "support_planning", _("Planning support for the person")
+    RISK_ASSESSMENT = "risk_assessment", _("Judging the risk, to choose a support offer")
+    EVALUATION = "evaluation", _("Evaluation with anonymous figures")
+    CRIMINAL_INVESTIGATION = "criminal_investigation", _("Criminal investigation")
+
+
+# a prevention agreement never allows sharing for these, whatever a rule says
+NEVER_ALLOWED_PURPOSES = frozenset({SharingPurpose.CRIMINAL_INVESTIGATION})
+
+
+class LegalBasis(Choice):
+    """Grounds under the GDPR (article 6) and conditions for special categories (article 9), or national law."""
+
+    CONSENT = "art6_1a_consent", _("Consent of the person (GDPR article 6(1)(a))")
+    LEGAL_OBLIGATION = "art6_1c_legal_obligation", _("A legal obligation (GDPR article 6(1)(c))")
+    VITAL_INTERESTS = (
+        "art6_1d_vital_interests",
+        _("Vital interests of the person or someone else (GDPR article 6(1)(d))"),
+    )
+    PUBLIC_TASK = "art6_1e_public_task", _("A task in the public interest (GDPR article 6(1)(e))")
+    LEGITIMATE_INTERESTS = "art6_1f_legitimate_interests", _("Legitimate interests (GDPR article 6(1)(f))")
+    EXPLICIT_CONSENT = "art9_2a_explicit_consent", _("Explicit consent for special categories (GDPR article 9(2)(a))")
+    SOCIAL_PROTECTION = (
+        "art9_2b_social_protection",
+        _("Social security and social protection law (GDPR article 9(2)(b))"),
+    )
+    VITAL_INTERESTS_SPECIAL = (
+        "art9_2c_vital_interests",
+        _("Vital interests when consent cannot be given (GDPR article 9(2)(c))"),
+    )
+    SUBSTANTIAL_PUBLIC_INTEREST = "art9_2g_public_interest", _("Substantial public interest (GDPR article 9(2)(g))")
+    HEALTH_AND_SOCIAL_CARE = "art9_2h_care", _("Health or social care (GDPR article 9(2)(h))")
+    NATIONAL_LAW = "national_law", _("A national law (name it in the reference)")
+
+
+GDPR_ARTICLE_6 = frozenset(
+    {
+        LegalBasis.CONSENT,
+        LegalBasis.LEGAL_OBLIGATION,
+        LegalBasis.VITAL_INTERESTS,
+        LegalBasis.PUBLIC_TASK,
+        LegalBasis.LEGITIMATE_INTERESTS,
+    }
+)
+GDPR_ARTICLE_9 = frozenset(
+    {
+        LegalBasis.EXPLICIT_CONSENT,
+        LegalBasis.SOCIAL_PROTECTION,
+        LegalBasis.VITAL_INTERESTS_SPECIAL,
+        LegalBasis.SUBSTANTIAL_PUBLIC_INTEREST,
+        LegalBasis.HEALTH_AND_SOCIAL_CARE,
+    }
+)
+
+
+class CaseRole(Choice):
+    """Who in a case may receive information, whatever organisation they come from."""
+
+    CASE_LEAD = "case_lead", _("The case lead")
+    PARTICIPANT = "participant", _("A participant in the case consultation")
+    COORDINATOR = "coordinator", _("The prevention coordinator")
+
+
+class SharingCondition(Choice):
+    """When a rule applies: every condition a rule names must hold."""
+
+    CASE_OPENED = "case_opened", _("Only once a case has been opened")
+    CONSENT = "consent", _("Only with the person's consent")
+    MINOR_WITH_SCHOOL = "minor_with_school", _("Only when the person is a minor and their school takes part")
+    SERIOUS_RISK = "serious_risk", _("Only when there is a serious and immediate risk of harm")
+
+
+class SharingChannel(Choice):
+    CASE_MEETING = "case_meeting", _("Spoken in the case meeting, not handed over")
+    SECURE_MODULE = "secure_module", _("Through the secure case module")
+    SECURE_EMAIL = "secure_email", _("By secure e-mail")
+    PHONE = "phone", _("By phone, with a note in the case file")
+    ANONYMOUS_SUMMARY = "anonymous_summary", _("Only as an anonymous summary or figures")
+
+
+class ReceiverUse(Choice):
+    """What the receiver may do with what they are told."""
+
+    KNOW_ONLY = "know_only", _("Know it for the consultation only; not write it down")
+    NOTE_IN_CASE = "note_in_case", _("Note it in the case file")
+    USE_FOR_SUPPORT = "use_for_support", _("Use it to plan and give support")
+
+
+class RetentionUnit(Choice):
+    DAYS = "days", _("days")
+    MONTHS = "months", _("months")
+    YEARS = "years", _("years")
+
+
+class RetentionStart(Choice):
+    SHARED = "shared", _("from the day it is shared")
+    CASE_CLOSED = "case_closed", _("from the day the case is closed")
+
+
+class AgreementState(Choice):
+    DRAFT = "draft", _("Draft, to be signed")
+    IN_FORCE = "in_force", _("In force")
+    ENDED = "ended", _("Ended")

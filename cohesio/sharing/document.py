@@ -8,9 +8,35 @@ from .models import Agreement, InformationType, SharingEvaluation, SharingRule, 
 
 # Per kind, the fields that are the same in the database and the open format; both directions use them.
 INFORMATION_TYPE = ("name", "description", "sensitivity", "legal_basis")
-RULE = ("purpose", "why", "when", "how", "retention")
-AGREEMENT = ("title", "text", "based_on", "signed_on", "review_date")
-SIGNATORY = ("signed_on",)
+RULE = (
+    "recipient_roles",
+    "purposes",
+    "legal_bases",
+    "legal_reference",
+    "conditions",
+    "onward_sharing",
+    "retention_amount",
+    "retention_unit",
+    "retention_from",
+    "valid_until",
+    "purpose",
+    "why",
+    "when",
+    "how",
+    "retention",
+)
+AGREEMENT = (
+    "title",
+    "text",
+    "based_on",
+    "version",
+    "state",
+    "in_force_from",
+    "signed_on",
+    "review_date",
+    "evaluate_every_months",
+)
+SIGNATORY = ("signed_on", "version")
 EVALUATION = ("scheduled_for", "done_on", "right_information_on_time", "handled_as_agreed", "notes")
 
 
@@ -29,6 +55,8 @@ def sharing_part(plan: Plan, org_keys: dict[int, str], partner_keys: dict[int, s
                 key=r.key,
                 information_type=info_keys[r.information_type_id],
                 recipients=sorted(org_keys[o.pk] for o in r.recipients.all()),
+                channel=r.channel or None,
+                receiver_use=r.receiver_use or None,
             )
             for r in SharingRule.objects.filter(plan=plan).prefetch_related("recipients")
         ],
@@ -54,7 +82,19 @@ def sync_sharing(s: Sync, doc: PlanDocument, orgs: dict, partners: dict) -> None
     )
     rules = s.rows(
         SharingRule,
-        [(r.key, into(r, RULE, information_type_id=info_types[r.information_type].pk)) for r in sh.rules],
+        [
+            (
+                r.key,
+                into(
+                    r,
+                    RULE,
+                    information_type_id=info_types[r.information_type].pk,
+                    channel=r.channel.value if r.channel else "",
+                    receiver_use=r.receiver_use.value if r.receiver_use else "",
+                ),
+            )
+            for r in sh.rules
+        ],
     )
     for r in sh.rules:
         s.links(rules[r.key], "recipients", [orgs[k] for k in r.recipients])
