@@ -234,6 +234,12 @@ def complete_plan_data(*, today: date = TODAY) -> dict[str, Any]:
                     "key": "r-absence",
                     "information_type": "i-absence",
                     "recipients": ["o-town", "o-care"],
+                    "purposes": ["prevention", "support_planning"],
+                    "legal_bases": ["art6_1e_public_task"],
+                    "channel": "case_meeting",
+                    "retention_amount": 1,
+                    "retention_unit": "years",
+                    "retention_from": "case_closed",
                     "purpose": "To offer support early.",
                     "why": "Absence is often the first sign something is wrong.",
                     "when": "After two weeks of unexplained absence.",
@@ -244,6 +250,13 @@ def complete_plan_data(*, today: date = TODAY) -> dict[str, Any]:
                     "key": "r-contacts",
                     "information_type": "i-contacts",
                     "recipients": ["o-town"],
+                    "purposes": ["risk_assessment"],
+                    "legal_bases": ["art6_1e_public_task", "national_law"],
+                    "legal_reference": "Police data act",
+                    "conditions": ["case_opened"],
+                    "retention_amount": 1,
+                    "retention_unit": "years",
+                    "retention_from": "case_closed",
                     "purpose": "To agree on one approach.",
                     "why": "Partners should not act unaware of each other.",
                     "when": "When a young person is discussed in the case meeting.",
@@ -254,6 +267,8 @@ def complete_plan_data(*, today: date = TODAY) -> dict[str, Any]:
             "agreement": {
                 "title": "Riverton information-sharing agreement",
                 "based_on": "The regional truancy agreement",
+                "state": "in_force",
+                "in_force_from": _day(today, -30),
                 "signed_on": _day(today, -30),
                 "review_date": _day(today, 335),
                 "signatories": [
@@ -360,7 +375,7 @@ def weak_plan_data(*, today: date = TODAY) -> dict[str, Any]:
     for signatory in data["sharing"]["agreement"]["signatories"]:
         signatory["signed_by"] = None
     for sharing_rule in data["sharing"]["rules"]:
-        sharing_rule["retention"] = ""
+        sharing_rule["retention_amount"] = None
     data["sharing"]["rules"] += [
         {**data["sharing"]["rules"][0], "key": f"r-extra-{n}", "purpose": f"Purpose {n}."} for n in range(2)
     ]

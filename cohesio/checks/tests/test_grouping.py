@@ -75,8 +75,8 @@ def test_each_finding_names_its_group(findings):
 def test_grouping_reduces_what_is_shown_but_not_what_is_counted_per_row(findings):
     assert len(findings) == 57
     assert len(group_findings(findings)) == 11
-    assert summarise(findings) == {"errors": 0, "warnings": 42, "tips": 15}
-    assert summary_line(findings) == "0 errors, 9 warnings, 2 tips (grouped from 57 findings)"
+    assert summarise(findings) == {"errors": 4, "warnings": 38, "tips": 15}
+    assert summary_line(findings) == "1 error, 8 warnings, 2 tips (grouped from 57 findings)"
 
 
 def test_group_headlines_are_translated_with_their_labels():
@@ -114,7 +114,7 @@ def test_rows_under_a_headline_name_the_row_and_leave_the_rest_to_the_headline(w
 
     out = capsys.readouterr().out
     assert "      - $.network.partners[0].name  Riverton municipality\n" in out  # LAP050: who
-    assert "      - $.sharing.rules[1].retention  'Police contacts with a young person': retention\n" in out
+    assert "      - $.sharing.rules[1].retention_amount  'Police contacts with a young person'\n" in out
     assert "      - $.monitoring[0].baseline  'Pupils who feel they belong'\n" in out
     assert "      - $.plan.vision\n      - $.plan.protection_statement\n" in out  # LAP005: the term is in the headline
     assert out.count("named after an organisation, not a person") == 1  # the headline only

@@ -106,12 +106,18 @@ def small_document(name: str = "Riverside") -> PlanDocument:
                         "key": "r1",
                         "information_type": "t1",
                         "recipients": ["o2"],
+                        "purposes": ["support_planning"],
+                        "legal_bases": ["art6_1e_public_task"],
+                        "retention_amount": 1,
+                        "retention_unit": "years",
                         "purpose": "Support",
                         "retention": "1 year",
                     }
                 ],
                 "agreement": {
                     "title": "Riverside sharing agreement",
+                    "state": "in_force",
+                    "in_force_from": "2026-01-15",
                     "signatories": [{"organisation": "o1", "signed_by": "p1"}],
                 },
                 "evaluations": [{"key": "e1", "scheduled_for": "2026-06-01"}],
