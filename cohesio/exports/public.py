@@ -173,6 +173,15 @@ PUBLIC: dict[str, dict[str, bool]] = {
         "right_information_on_time": False,
         "handled_as_agreed": False,
         "notes": False,
+        "answers": False,
+    },
+    "sharing.evaluations.answers": {
+        "organisation": False,
+        "answered_by": False,  # a person
+        "answered_on": False,
+        "right_information_on_time": False,
+        "handled_as_agreed": False,
+        "notes": False,
     },
     "interventions": {
         "key": True,

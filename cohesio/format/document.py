@@ -376,6 +376,17 @@ class Agreement(Model):
     signatories: Rows[Signatory] = []
 
 
+class EvaluationAnswer(Model):
+    """One organisation's answers to an evaluation, from its contact person."""
+
+    organisation: Key
+    answered_by: Key | None = Field(None, description="The partner who answered for the organisation.")
+    answered_on: date
+    right_information_on_time: bool | None = None
+    handled_as_agreed: bool | None = None
+    notes: Text = ""
+
+
 class SharingEvaluation(Model):
     key: Key
     scheduled_for: date
@@ -383,6 +394,7 @@ class SharingEvaluation(Model):
     right_information_on_time: bool | None = None
     handled_as_agreed: bool | None = None
     notes: Text = ""
+    answers: Rows[EvaluationAnswer] = []
 
 
 class Sharing(Model):

@@ -233,13 +233,16 @@ def ensure_editable(plan: Plan) -> None:
         raise PlanLocked(_("This plan is adopted. Move it to 'under review' before changing it."))
 
 
-def lock_plan(plan: Plan) -> Plan:
+def lock_plan(plan: Plan, *, model=None) -> Plan:
     """The plan row, locked until the transaction ends, so that no edit can commit after a concurrent adoption.
 
     Every writer of a plan's rows calls it first inside its transaction, then ensure-editable holds until commit.
+    Rows that record what happens under an adopted plan rather than what it says (a model with
+    `open_when_adopted = True`: signatures, answers to an evaluation) are written whatever the plan's status.
     """
     plan = Plan.objects.select_for_update().get(pk=plan.pk)
-    ensure_editable(plan)
+    if not getattr(model, "open_when_adopted", False):
+        ensure_editable(plan)
     return plan
 
 
@@ -329,7 +332,7 @@ def plan_row_create(
     require(acting_user, action, permission_object or plan.locality)
     allowed = allowed if allowed is not None else kind_of(model).writable
     with transaction.atomic():
-        plan = lock_plan(plan)
+        plan = lock_plan(plan, model=model)
         obj = row if row is not None else model()
         obj.plan, obj.locality_id = plan, plan.locality_id
         links = _apply(obj, data, allowed, plan)
@@ -365,7 +368,7 @@ def plan_row_update(
     require(acting_user, action, permission_object or (row if action == "partner.edit_own" else plan.locality))
     allowed = allowed if allowed is not None else kind_of(model).writable
     with transaction.atomic():
-        locked = lock_plan(plan)
+        locked = lock_plan(plan, model=model)
         if model is Plan:
             return _update_section(acting_user, locked, data, expected_revision, allowed)
         current = model.objects.select_for_update().get(pk=row.pk, plan=locked)

@@ -4,7 +4,7 @@ from cohesio.format.document import PlanDocument
 from cohesio.plans.models import Plan
 from cohesio.plans.sync import Sync, id_of, into, keys_of, out, ref
 
-from .models import Agreement, InformationType, SharingEvaluation, SharingRule, Signatory
+from .models import Agreement, EvaluationAnswer, InformationType, SharingEvaluation, SharingRule, Signatory
 
 # Per kind, the fields that are the same in the database and the open format; both directions use them.
 INFORMATION_TYPE = ("name", "description", "sensitivity", "legal_basis")
@@ -38,6 +38,7 @@ AGREEMENT = (
 )
 SIGNATORY = ("signed_on", "version")
 EVALUATION = ("scheduled_for", "done_on", "right_information_on_time", "handled_as_agreed", "notes")
+ANSWER = ("answered_on", "right_information_on_time", "handled_as_agreed", "notes")
 
 
 def sharing_part(plan: Plan, org_keys: dict[int, str], partner_keys: dict[int, str]) -> dict:
@@ -70,7 +71,23 @@ def sharing_part(plan: Plan, org_keys: dict[int, str], partner_keys: dict[int, s
         )
         if agreement
         else None,
-        evaluations=[out(e, EVALUATION, key=e.key) for e in SharingEvaluation.objects.filter(plan=plan)],
+        evaluations=[
+            out(
+                e,
+                EVALUATION,
+                key=e.key,
+                answers=[
+                    out(
+                        a,
+                        ANSWER,
+                        organisation=org_keys[a.organisation_id],
+                        answered_by=ref(partner_keys, a.answered_by_id),
+                    )
+                    for a in e.answers.all()
+                ],
+            )
+            for e in SharingEvaluation.objects.filter(plan=plan).prefetch_related("answers")
+        ],
     )
 
 
@@ -120,4 +137,21 @@ def sync_sharing(s: Sync, doc: PlanDocument, orgs: dict, partners: dict) -> None
             "signatory",
             agreement_id=agreement.pk,
         )
-    s.rows(SharingEvaluation, [(e.key, into(e, EVALUATION)) for e in sh.evaluations])
+    evaluations = s.rows(SharingEvaluation, [(e.key, into(e, EVALUATION)) for e in sh.evaluations])
+    before = {e.key: e.answers for e in s.before.sharing.evaluations} if s.before else {}
+    for e in sh.evaluations:
+        s.replace(
+            EvaluationAnswer,
+            e.key in before and before[e.key] == e.answers,
+            [
+                into(
+                    a,
+                    ANSWER,
+                    organisation_id=orgs[a.organisation].pk,
+                    answered_by_id=id_of(partners.get(a.answered_by)) if a.answered_by else None,
+                )
+                for a in e.answers
+            ],
+            "answer",
+            evaluation_id=evaluations[e.key].pk,
+        )

@@ -250,3 +250,39 @@ class SharingEvaluation(PlanRow):
             raise ValidationError(
                 {"done_on": _("An evaluation is done on or after the day it was planned for; check the dates.")}
             )
+
+
+class EvaluationAnswer(PlanRow):
+    """One organisation's answers to an evaluation of the sharing, given by its contact person."""
+
+    key_prefix = "answer"
+    open_when_adopted = True  # partners evaluate the sharing under the adopted plan
+
+    evaluation = models.ForeignKey(SharingEvaluation, on_delete=models.CASCADE, related_name="answers")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="evaluation_answers")
+    answered_by = models.ForeignKey(
+        Partner, on_delete=models.SET_NULL, null=True, blank=True, related_name="evaluation_answers"
+    )
+    answered_on = models.DateField(_("answered on"))
+    right_information_on_time = models.BooleanField(
+        _("Was the right information shared on time?"), null=True, blank=True
+    )
+    handled_as_agreed = models.BooleanField(_("Was shared information handled as agreed?"), null=True, blank=True)
+    notes = PlanTextField(_("anything else to tell"), blank=True)
+
+    class Meta(PlanRow.Meta):
+        verbose_name = _("evaluation answer")
+        constraints = [
+            KEY_UNIQUE,
+            models.UniqueConstraint(fields=["evaluation", "organisation"], name="one_answer_per_organisation"),
+        ]
+
+    def __str__(self) -> str:
+        return self.key or str(_("evaluation answer"))
+
+    def clean(self):
+        super().clean()
+        if self.evaluation_id and self.answered_on and self.answered_on < self.evaluation.scheduled_for:
+            raise ValidationError(
+                {"answered_on": _("This evaluation opens on %(date)s.") % {"date": self.evaluation.scheduled_for}}
+            )

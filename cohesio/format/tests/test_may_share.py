@@ -360,3 +360,35 @@ def test_a_signed_rule_in_force_does_allow_what_it_names(doc):
         case_facts=facts,
     )
     assert decision.allowed, decision.reason
+
+
+def test_evaluation_results_count_answers_per_question_and_name_who_has_not_answered():
+    from cohesio.format.evaluation import by_organisation, results
+
+    data = _data()
+    data["sharing"]["evaluations"] = [
+        {
+            "key": "e-1",
+            "scheduled_for": "2026-05-01",
+            "answers": [
+                {"organisation": "o-school", "answered_on": "2026-05-02", "right_information_on_time": False},
+                {
+                    "organisation": "o-town",
+                    "answered_on": "2026-05-03",
+                    "right_information_on_time": True,
+                    "handled_as_agreed": True,
+                },
+            ],
+        },
+        {"key": "e-2", "scheduled_for": "2026-12-01"},  # not due yet, no answers: not shown
+    ]
+    [result] = results(load(data), today=DAY)
+
+    assert result.tallies["right_information_on_time"].yes == 1
+    assert result.tallies["right_information_on_time"].no == 1
+    assert result.tallies["handled_as_agreed"].not_sure == 1
+    assert result.waiting_for == ["o-police"]  # signed version 2, has not answered; o-care did not sign
+    assert by_organisation(load(data))["o-town"]["e-1"] == {
+        "right_information_on_time": True,
+        "handled_as_agreed": True,
+    }
