@@ -57,6 +57,7 @@ COMMENTERS = {"coordinator": 200, "partner": 200, "political_owner": 200, "dpo":
 # actions on one comment or proposal: an empty POST names none, so it is not found
 ON_A_COMMENT = {"GET": _only(dict.fromkeys(COMMENTERS, 405)), "POST": _only(dict.fromkeys(COMMENTERS, 404))}
 ON_A_PROPOSAL = {"GET": _only({"coordinator": 405}), "POST": _only({"coordinator": 404})}
+DPO_PAGE = {"GET": _only({"dpo": 200}), "POST": _only({"dpo": 405})}
 API_READ = {"GET": _members(200, anonymous=401), "POST": _all(405)}  # the method is checked first
 
 EXPECTED = {
@@ -149,6 +150,10 @@ EXPECTED = {
     # the public page answers anyone, but only at the token of a page switched on: an invitation token is not one
     "public:page": {"GET": _all(404), "POST": _all(405)},
     "public:pdf": {"GET": _all(404), "POST": _all(405)},
+    # the data-protection officer's pages: the workspace, the audit trail and its download (which is recorded)
+    "plans:data_protection": DPO_PAGE,
+    "audit:trail": DPO_PAGE,
+    "audit:trail_csv": DPO_PAGE,
     # the API: the session signs in; others' localities are not found
     "api:api-root": {"GET": _all(404), "POST": _all(404)},
     "api:openapi-json": {"GET": _all(200), "POST": _all(200)},  # django-ninja serves its description to any method
