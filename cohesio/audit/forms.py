@@ -70,7 +70,7 @@ class AuditFilterForm(forms.Form):
                 "outcome",
                 "object_type",
                 "object",
-                legend=_("Filter the events"),
+                legend=_("Who and what"),
                 legend_size=Size.SMALL,
             ),
             Fieldset("date_from", "date_to", legend=_("Dates"), legend_size=Size.SMALL),
