@@ -12,6 +12,7 @@ locality_patterns = [
     path("", include("cohesio.review.urls")),
     path("", include("cohesio.cocreation.urls")),
     path("", include("cohesio.exports.urls")),
+    path("", include("cohesio.audit.urls")),
 ]
 
 urlpatterns = [

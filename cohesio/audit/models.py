@@ -19,6 +19,8 @@ class AuditEvent(models.Model):
     object_type = models.CharField(max_length=100, blank=True)
     object_id = models.CharField(max_length=64, blank=True)
     outcome = models.CharField(max_length=20, default="ok")
+    # ids and codes that say more about the action (the filters of an audit download); never personal data
+    detail = models.JSONField(_("detail"), default=dict, blank=True)
     chain = models.CharField(_("chain"), max_length=40)
     sequence = models.PositiveBigIntegerField(_("position in the chain"))
     key_id = models.CharField(_("key id"), max_length=32)
@@ -50,9 +52,7 @@ class AuditChainHead(models.Model):
     GLOBAL = "global"
 
     chain = models.CharField(_("chain"), max_length=40, unique=True)
-    locality = models.OneToOneField(
-        "core.Locality", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    locality = models.OneToOneField("core.Locality", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     count = models.PositiveBigIntegerField(_("events"), default=0)
     last_hash = models.CharField(_("last hash"), max_length=64)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)

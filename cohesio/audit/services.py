@@ -11,6 +11,7 @@ import hashlib
 import hmac
 import json
 from dataclasses import dataclass, field
+from datetime import UTC
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -53,6 +54,8 @@ def _fields(event: AuditEvent) -> dict:
         "chain": event.chain,
         "sequence": event.sequence,
         "key_id": event.key_id,
+        # sealed only when there is one, so events written before the field existed keep their hash
+        **({"detail": event.detail} if event.detail else {}),
     }
 
 
@@ -80,21 +83,27 @@ def _locked_head(chain: str, locality_id) -> AuditChainHead:
     return AuditChainHead.objects.select_for_update().get(chain=chain)
 
 
-def record(*, actor, action: str, obj=None, locality=None, outcome: str = "ok", now=None) -> AuditEvent:
-    """Append one event (ids only, never personal data); call it inside the transaction of the change it records."""
+def record(
+    *, actor, action: str, obj=None, locality=None, outcome: str = "ok", detail: dict | None = None, now=None
+) -> AuditEvent:
+    """Append one event (ids only, never personal data); call it inside the transaction of the change it records.
+
+    `detail` holds more ids and codes about the action (JSON values), such as the filters of an audit download."""
     locality_id = _locality_id(obj, locality)
     chain = chain_of(locality_id)
     with transaction.atomic():
         head = _locked_head(chain, locality_id)
         key_id = current_key_id()
         event = AuditEvent(
-            at=now or timezone.now(),
+            # in UTC, as the database gives it back: the seal covers the time's text, offset included
+            at=(now or timezone.now()).astimezone(UTC),
             actor=actor if getattr(actor, "is_authenticated", False) else None,
             locality_id=locality_id,
             action=action,
             object_type=obj._meta.label_lower if obj is not None else "",
             object_id=str(obj.pk) if obj is not None else "",
             outcome=outcome,
+            detail=detail or {},
             chain=chain,
             sequence=head.count + 1,
             key_id=key_id,
@@ -223,7 +232,9 @@ def _anchored_chain_problems(entry: dict) -> list[str]:
     event = AuditEvent.objects.filter(chain=chain, sequence=count).only("hash").first()
     if head is None or head.count < count or event is None:
         return [
-            _("%(chain)s: the anchor records %(anchored)s events, the database holds %(count)s: rolled back or truncated")
+            _(
+                "%(chain)s: the anchor records %(anchored)s events, the database holds %(count)s: rolled back or truncated"
+            )
             % {"chain": chain, "anchored": count, "count": head.count if head else 0}
         ]
     if event.hash != entry["last_hash"]:

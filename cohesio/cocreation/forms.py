@@ -12,6 +12,7 @@ from cohesio.plans.models import Plan
 
 from .elements import Element, Target, element_targets, target_from_key, text_fields
 from .models import EndorsementDecision
+from .services import may_comment, may_propose
 
 BODY_HELP = _("To let someone know, write @ and their e-mail address, or @[their full name] with square brackets.")
 
@@ -46,16 +47,25 @@ class CommentForm(forms.Form):
         error_messages={"required": _("Write your comment.")},
     )
 
-    def __init__(self, *args, plan: Plan, element: str | None = None, targets: bool = True, **kwargs):
+    def __init__(self, *args, plan: Plan, element: str | None = None, targets: bool = True, user=None, **kwargs):
+        """With `user`, only the parts of the plan and the things on them that this person may comment on."""
         super().__init__(*args, **kwargs)
         self.plan = plan
         fields = ["element", "body"]
         self.targets = {}
+        if user is not None:
+            self.fields["element"].choices = [
+                (value, name) for value, name in Element.choices if may_comment(user, plan=plan, element=value)
+            ]
         if element in Element.values:
             self.fields["element"].widget = forms.HiddenInput()
             self.initial["element"] = element
             if targets:
-                self.targets = {t.key: t for t in element_targets(plan, element, singletons=False)}
+                self.targets = {
+                    t.key: t
+                    for t in element_targets(plan, element, singletons=False)
+                    if user is None or may_comment(user, plan=plan, element=element, target=t)
+                }
             self.fields["about"].choices = [("", _("This part of the plan as a whole"))] + [
                 (key, t.label) for key, t in self.targets.items()
             ]
@@ -84,10 +94,13 @@ class ReplyForm(forms.Form):
         self.helper = _helper(self, "parent", "body", submit=_("Reply"))
 
 
-def text_choices(plan: Plan, element: str | None) -> list[tuple[str, str]]:
-    """("kind:id:field", label) for every text on the element page(s) one may propose to change."""
+def text_choices(plan: Plan, element: str | None, user=None) -> list[tuple[str, str]]:
+    """("kind:id:field", label) for every text on the element page(s) one may propose to change (with `user`: that
+    this person may propose to change)."""
     rows = []
     for target in element_targets(plan, element):
+        if user is not None and not may_propose(user, plan=plan, target=target):
+            continue
         for name in text_fields(target.editable):
             verbose = target.obj._meta.get_field(name).verbose_name
             rows.append((f"{target.key}:{name}", f"{target.label} — {verbose}"))
@@ -108,9 +121,9 @@ class ProposalTextForm(forms.Form):
 
     text = forms.ChoiceField(label=_("Which text do you want to change?"))
 
-    def __init__(self, *args, plan: Plan, element: str | None = None, **kwargs):
+    def __init__(self, *args, plan: Plan, element: str | None = None, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["text"].choices = text_choices(plan, element)
+        self.fields["text"].choices = text_choices(plan, element, user)
         self.helper = _helper(self, "text", submit=_("Continue"))
         self.helper.form_method = "get"
 

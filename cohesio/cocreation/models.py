@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from cohesio.core.models import Role
 from cohesio.plans.models import PlanOwned
 
-from .elements import Element
+from .elements import PAGE_OF_ELEMENT, Element
 
 TARGET_BOTH_OR_NEITHER = Q(content_type__isnull=True, object_id__isnull=True) | Q(
     content_type__isnull=False, object_id__isnull=False
@@ -49,6 +49,15 @@ class Comment(PlanOwned):
     @property
     def is_resolved(self) -> bool:
         return self.resolved_at is not None
+
+    @property
+    def plan_part(self) -> str:
+        """The part of the plan the thread is about, for the permission function: the app of the row the thread is
+        about, or for a thread on an element as a whole, the app whose page shows the element (its URL namespace)."""
+        root = self.parent if self.parent_id else self
+        if root.content_type_id is not None:
+            return ContentType.objects.get_for_id(root.content_type_id).app_label
+        return PAGE_OF_ELEMENT[root.element].partition(":")[0]
 
 
 class Notification(PlanOwned):
@@ -114,6 +123,11 @@ class Proposal(PlanOwned):
 
     def __str__(self) -> str:
         return f"proposal {self.pk} for {self.kind}.{self.field_name}"
+
+    @property
+    def plan_part(self) -> str:
+        """The part of the plan the proposal changes, for the permission function: the app of its object."""
+        return ContentType.objects.get_for_id(self.content_type_id).app_label
 
 
 class EndorsementDecision(models.TextChoices):

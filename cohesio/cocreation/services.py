@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from cohesio.audit.services import record
 from cohesio.core.choices import label
 from cohesio.core.models import Locality, Membership, Role
-from cohesio.core.permissions import require, role_in
+from cohesio.core.permissions import can, require, role_in
 from cohesio.format.vocabulary import PlanStatus
 from cohesio.plans.editing import InvalidEdit, StaleEdit, lock_plan, plan_row_update
 from cohesio.plans.models import Plan
@@ -75,16 +75,9 @@ def comment_create(
     People mentioned in it ("@e-mail" or "@[Full Name]") get an in-app notification and, after commit, an e-mail.
     `link_for` turns a path into the full address used in the e-mail.
     """
-    require(acting_user, "plan.comment", plan.locality)
-    comment = Comment(plan=plan, locality_id=plan.locality_id, element=element, author=acting_user, body=body.strip())
-    if parent is not None:
-        if parent.plan_id != plan.pk:
-            raise Http404
-        comment.parent_id = parent.parent_id or parent.pk
-        comment.element = parent.element
-    if target is not None and not target.editable.singleton:
-        comment.content_type = ContentType.objects.get_for_model(target.obj)
-        comment.object_id = target.obj.pk
+    comment = _new_comment(plan=plan, element=element, author=acting_user, target=target, parent=parent)
+    comment.body = body.strip()
+    require(acting_user, "plan.comment", comment)  # with the comment: some roles comment on one part only
     comment.full_clean()
     with transaction.atomic():
         comment.save()
@@ -100,6 +93,28 @@ def comment_create(
             skip=mentioned,
         )
     return comment
+
+
+def _new_comment(*, plan: Plan, element: str, author, target: Target | None = None, parent=None) -> Comment:
+    """The comment as it would be saved (a reply joins its thread and the thread's element), not saved yet."""
+    comment = Comment(plan=plan, locality=plan.locality, element=element, author=author)
+    if parent is not None:
+        if parent.plan_id != plan.pk:
+            raise Http404
+        comment.parent = parent.parent if parent.parent_id else parent
+        comment.element = comment.parent.element
+    if target is not None and not target.editable.singleton:
+        comment.content_type = ContentType.objects.get_for_model(target.obj)
+        comment.object_id = target.obj.pk
+    return comment
+
+
+def may_comment(user, *, plan: Plan, element: str, target: Target | None = None) -> bool:
+    """May `user` comment on this element of the plan (on `target` on its page, when given)? Asks the permission
+    function with the comment it would be, so pages offer only the forms the service accepts."""
+    if element not in Element.values:
+        return can(user, "plan.comment", plan.locality)
+    return can(user, "plan.comment", _new_comment(plan=plan, element=element, author=user, target=target))
 
 
 def _notify_mentioned(*, comment: Comment, plan: Plan, author, link_for) -> set[int]:
@@ -170,26 +185,16 @@ def notifications_mark_read(*, acting_user, locality, notification: Notification
 
 def proposal_create(*, acting_user, plan: Plan, target: Target, field_name: str, value: str, base_revision: int):
     """Propose a new text for one text field of one object in the plan, as it was at `base_revision`."""
-    require(acting_user, "plan.comment", plan.locality)
+    proposal = _new_proposal(plan=plan, target=target, author=acting_user)
+    require(acting_user, "plan.comment", proposal)  # with the proposal: some roles propose in one part only
     if field_name not in text_fields(target.editable):
         raise ValidationError({"target": _("You can only propose changes to texts.")})
     try:
         value = target.obj._meta.get_field(field_name).clean(value.strip(), target.obj)
     except ValidationError as exc:
         raise ValidationError({"value": exc.messages}) from None
-    proposal = Proposal(
-        plan=plan,
-        locality_id=plan.locality_id,
-        kind=target.kind,
-        element=target.element,
-        content_type=ContentType.objects.get_for_model(target.obj),
-        object_id=target.obj.pk,
-        field_name=field_name,
-        value=value,
-        value_when_proposed=getattr(target.obj, field_name) or "",
-        base_revision=base_revision,
-        proposed_by=acting_user,
-    )
+    proposal.field_name, proposal.value, proposal.base_revision = field_name, value, base_revision
+    proposal.value_when_proposed = getattr(target.obj, field_name) or ""
     proposal.full_clean()
     with transaction.atomic():
         proposal.save()
@@ -202,6 +207,25 @@ def proposal_create(*, acting_user, plan: Plan, target: Target, field_name: str,
             link=reverse("cocreation:proposals", kwargs={"locality": plan.locality.slug}),
         )
     return proposal
+
+
+def _new_proposal(*, plan: Plan, target: Target, author) -> Proposal:
+    """A proposal about `target`, its text not filled in yet, not saved."""
+    return Proposal(
+        plan=plan,
+        locality=plan.locality,
+        kind=target.kind,
+        element=target.element,
+        content_type=ContentType.objects.get_for_model(target.obj),
+        object_id=target.obj.pk,
+        proposed_by=author,
+    )
+
+
+def may_propose(user, *, plan: Plan, target: Target) -> bool:
+    """May `user` propose a change to a text of `target`? Asks the permission function with the proposal it would
+    be, so the list of texts offers only what the service accepts."""
+    return can(user, "plan.comment", _new_proposal(plan=plan, target=target, author=user))
 
 
 def _lock_open(proposal: Proposal) -> Proposal:

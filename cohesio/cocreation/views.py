@@ -1,7 +1,7 @@
 """Views of co-creation: thin — parse the form, call one service or selector, render or redirect."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -70,8 +70,10 @@ def comment_add(request):
     """The comment form (also shown on every element page); on errors it shows here with the error summary."""
     plan = plan_for(request.locality)
     element = request.POST.get("element") or request.GET.get("element")
+    if not services.may_comment(request.user, plan=plan, element=element):
+        raise PermissionDenied  # a part of the plan this person may not comment on (the service would refuse)
     data = request.POST if request.method == "POST" else None
-    form = CommentForm(data, plan=plan, element=element)
+    form = CommentForm(data, plan=plan, element=element, user=request.user)
     if data is not None and form.is_valid():
         comment = services.comment_create(
             acting_user=request.user,
@@ -197,6 +199,8 @@ def proposal_add(request):
         target, field_name = text_from_key(plan, key)
     except LookupError:
         return _proposal_chooser(request, plan, key)
+    if not services.may_propose(request.user, plan=plan, target=target):
+        raise PermissionDenied  # a text this person may not propose to change (the service would refuse)
     data = request.POST if request.method == "POST" else None
     form = ProposalForm(data, target=target, field_name=field_name)
     if data is not None and form.is_valid():
@@ -228,10 +232,14 @@ def _proposal_chooser(request, plan, key):
     element = element if element in Element.values else None
     if element is None and key is None:
         # first the part of the plan: listing every text of all seven would cost a query per kind of row
-        elements = [(e.label, f"{_url(request, 'proposal_add')}?element={e.value}") for e in Element]
+        elements = [
+            (e.label, f"{_url(request, 'proposal_add')}?element={e.value}")
+            for e in Element
+            if services.may_comment(request.user, plan=plan, element=e.value)
+        ]
         context = {"elements": elements, "back_url": _url(request, "proposals")}
         return render(request, "cocreation/proposal_choose.html", context)
-    form = ProposalTextForm({"text": key} if key is not None else None, plan=plan, element=element)
+    form = ProposalTextForm({"text": key} if key is not None else None, plan=plan, element=element, user=request.user)
     form.is_valid()  # a key that names no text of this plan shows as an error on the field
     back = element_url(request.locality, element) if element else _url(request, "proposals")
     return render(request, "cocreation/proposal_choose.html", {"form": form, "back_url": back})

@@ -31,4 +31,10 @@ def cohesio(request):
         context["element_nav"] = elements
         context["may_edit"] = can(request.user, "plan.edit", locality)
         context["nav_items"] = [{"href": overview, "text": _("Plan overview"), "active": request.path == overview}]
+        context["may_view_audit"] = can(request.user, "audit.view", locality)
+        if can(request.user, "dataprotection.view", locality):
+            workspace = reverse("plans:data_protection", kwargs={"locality": locality.slug})
+            match = getattr(request, "resolver_match", None)
+            active = request.path == workspace or getattr(match, "app_name", "") == "audit"
+            context["nav_items"].append({"href": workspace, "text": _("Data protection"), "active": active})
     return context

@@ -31,11 +31,16 @@ ALLOW: dict[str, frozenset[str]] = {
     ),
     Role.PARTNER: frozenset(READ | {"plan.comment", "plan.endorse", "partner.edit_own"}),
     Role.POLITICAL_OWNER: frozenset(READ | {"plan.comment", "plan.endorse", "plan.start_review"}),
-    Role.DPO: frozenset(READ | {"membership.view", "audit.view"}),
+    Role.DPO: frozenset(READ | {"membership.view", "audit.view", "dataprotection.view", "plan.comment"}),
     Role.VIEWER: frozenset(READ),
 }
 
 ACTIONS = frozenset().union(*ALLOW.values())
+
+# (role, action) -> the one part of the plan where the role may do it. The data-protection officer comments on and
+# proposes changes to the information sharing only: the rows of the `sharing` app (information types, sharing
+# rules, the agreement, its signatures, the sharing evaluations) and the cooperation element as a whole.
+ONLY_IN_PART: dict[tuple[str, str], str] = {(Role.DPO, "plan.comment"): "sharing"}
 
 # Actions of the platform itself, outside any locality: for platform staff (`is_staff`) only.
 PLATFORM_ACTIONS = frozenset({"locality.create"})
@@ -62,8 +67,19 @@ def role_in(user, locality: Locality) -> str | None:
     return cache.get(locality.pk)
 
 
+def plan_part(obj) -> str:
+    """The part of the plan an object is about: what it says (`plan_part`, e.g. a comment: the part its thread is
+    about), else the app its model belongs to."""
+    part = getattr(obj, "plan_part", None)
+    return part if isinstance(part, str) else obj._meta.app_label
+
+
 def can(user, action: str, obj) -> bool:
-    """May `user` do `action` on `obj`? Deny unless the allow table says yes."""
+    """May `user` do `action` on `obj`? Deny unless the allow table says yes.
+
+    Asked with the locality, an action limited to one part of the plan (ONLY_IN_PART) is allowed, meaning "somewhere
+    in this locality" (pages offer their forms by it); the services ask with the thing itself.
+    """
     if action not in ACTIONS:
         raise ValueError(f"unknown action {action!r}")
     role = role_in(user, locality_of(obj))
@@ -71,6 +87,9 @@ def can(user, action: str, obj) -> bool:
         return False
     if action == "partner.edit_own" and role != Role.COORDINATOR:
         return getattr(obj, "user_id", None) == user.pk
+    part = ONLY_IN_PART.get((role, action))
+    if part is not None and not isinstance(obj, Locality):
+        return plan_part(obj) == part
     return True
 
 

@@ -16,7 +16,7 @@ from .accounts import has_verified_email
 from .forms import AcceptInvitationForm, LocalityCreateForm, RoleForm
 from .models import Invitation, Membership, Role
 from .pagination import paginate
-from .permissions import can, require_platform, visible_localities
+from .permissions import can, require_platform, role_in, visible_localities
 from .services import (
     InvitationClosed,
     InvitationNeedsSignIn,
@@ -31,6 +31,10 @@ from .services import (
     membership_remove,
 )
 
+# Where a role starts in its locality when it has no other (the plan overview otherwise): URL names, so core
+# names the pages of the apps above it without importing them.
+LANDING_PAGES = {Role.DPO: "plans:data_protection"}
+
 
 @require_GET
 def healthz(request):
@@ -43,6 +47,9 @@ def home(request):
     """Go straight to the plan when a person belongs to one locality; let them choose otherwise."""
     localities = list(visible_localities(request.user))
     if len(localities) == 1:
+        landing = LANDING_PAGES.get(role_in(request.user, localities[0]))
+        if landing is not None:
+            return redirect(landing, locality=localities[0].slug)
         return redirect(localities[0].get_absolute_url())
     return render(request, "core/home.html", {"localities": localities})
 
@@ -64,7 +71,9 @@ def members(request):
         "role": role,
         "roles": Role.choices,
         "invitations": paginate(
-            request, invitations.select_related("invited_by").order_by("expires_at"), param="invitations",
+            request,
+            invitations.select_related("invited_by").order_by("expires_at"),
+            param="invitations",
             anchor="invitations",
         ),
         "now": timezone.now(),

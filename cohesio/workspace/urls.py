@@ -1,16 +1,18 @@
-"""The overview, the start path and the JSON download, with the plan's own pages, all named `plans:`."""
+"""The overview, the start path, the JSON download and the data-protection workspace, with the plan's own pages,
+all named `plans:`."""
 
 from django.urls import path
 
 from cohesio.plans.urls import urlpatterns as plan_patterns
 
-from . import start_views, views
+from . import data_protection_views, start_views, views
 
 app_name = "plans"
 
 urlpatterns = [
     path("", views.overview, name="overview"),
     path("plan.json", views.export_json, name="export_json"),
+    path("data-protection/", data_protection_views.data_protection, name="data_protection"),
     path("start/", start_views.start, name="start"),
     path("start/<slug:step>/", start_views.start_step, name="start_step"),
     *plan_patterns,

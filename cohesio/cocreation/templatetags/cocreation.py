@@ -8,6 +8,7 @@ from cohesio.core.permissions import can
 from cohesio.plans.models import Plan
 from cohesio.plans.selectors import current_plan
 
+from .. import services
 from ..elements import element_of_view
 from ..forms import CommentForm, ReplyForm
 from ..selectors import comment_threads, people_names, unread_notification_count
@@ -35,7 +36,7 @@ def comments_panel(context):
 
 def _panel_context(request, plan, element) -> dict:
     user, locality = request.user, request.locality
-    may_comment = can(user, "plan.comment", locality)
+    may_comment = services.may_comment(user, plan=plan, element=element)
     threads = comment_threads(plan, element)
     form = CommentForm(plan=plan, element=element, targets=False, auto_id="id_comment_%s") if may_comment else None
     if form is not None:

@@ -52,10 +52,12 @@ def _only(allowed: dict, *, others=403, anonymous=302, outsider=404):
 READ_PAGE = {"GET": _members(200), "POST": _members(405)}
 COORDINATOR_FORM = {"GET": _only({"coordinator": 200}), "POST": _only({"coordinator": 200})}
 COORDINATOR_ACTION = {"GET": _only({"coordinator": 405}), "POST": _only({"coordinator": 302})}
-COMMENTERS = {"coordinator": 200, "partner": 200, "political_owner": 200}
+# the data-protection officer comments on the information sharing only; the service refuses other parts
+COMMENTERS = {"coordinator": 200, "partner": 200, "political_owner": 200, "dpo": 200}
 # actions on one comment or proposal: an empty POST names none, so it is not found
 ON_A_COMMENT = {"GET": _only(dict.fromkeys(COMMENTERS, 405)), "POST": _only(dict.fromkeys(COMMENTERS, 404))}
 ON_A_PROPOSAL = {"GET": _only({"coordinator": 405}), "POST": _only({"coordinator": 404})}
+DPO_PAGE = {"GET": _only({"dpo": 200}), "POST": _only({"dpo": 405})}
 API_READ = {"GET": _members(200, anonymous=401), "POST": _all(405)}  # the method is checked first
 
 EXPECTED = {
@@ -106,7 +108,7 @@ EXPECTED = {
     "review:acknowledge": COORDINATOR_ACTION,
     "review:reopen": COORDINATOR_ACTION,
     "review:accepted_terms": {"GET": _only({"coordinator": 405}), "POST": _only({"coordinator": 302})},
-    # co-creation: coordinators, partners and the political owner comment and propose
+    # co-creation: coordinators, partners, the political owner (and the data-protection officer) comment and propose
     "cocreation:comment_add": {"GET": _only(COMMENTERS), "POST": _only(COMMENTERS)},
     "cocreation:comment_reply": ON_A_COMMENT,
     "cocreation:comment_resolve": ON_A_COMMENT,
@@ -136,7 +138,11 @@ EXPECTED = {
     "exports:import": {"GET": _only({"coordinator": 200}), "POST": _only({"coordinator": 400})},
     "exports:import_confirm": {"GET": _only({"coordinator": 405}), "POST": _only({"coordinator": 302})},
     # downloads of the current plan and of version 1, every member (the export is audited)
-    **{f"exports:{which}_{fmt}": READ_PAGE for which in ("current", "version") for fmt in ("docx", "pdf", "odt", "html")},
+    **{
+        f"exports:{which}_{fmt}": READ_PAGE
+        for which in ("current", "version")
+        for fmt in ("docx", "pdf", "odt", "html")
+    },
     # large plans' exports prepared in the background; the world has one waiting, so not downloadable yet
     "exports:prepare": {"GET": _members(405), "POST": _members(404)},  # an empty form names no export
     "exports:file": READ_PAGE,
@@ -144,6 +150,10 @@ EXPECTED = {
     # the public page answers anyone, but only at the token of a page switched on: an invitation token is not one
     "public:page": {"GET": _all(404), "POST": _all(405)},
     "public:pdf": {"GET": _all(404), "POST": _all(405)},
+    # the data-protection officer's pages: the workspace, the audit trail and its download (which is recorded)
+    "plans:data_protection": DPO_PAGE,
+    "audit:trail": DPO_PAGE,
+    "audit:trail_csv": DPO_PAGE,
     # the API: the session signs in; others' localities are not found
     "api:api-root": {"GET": _all(404), "POST": _all(404)},
     "api:openapi-json": {"GET": _all(200), "POST": _all(200)},  # django-ninja serves its description to any method
@@ -188,7 +198,9 @@ def world(riverside, elsewhere):
     users["outsider"] = make_member(elsewhere, "coordinator", "outsider@elsewhere.example")
     invitation = Invitation.objects.create(locality=riverside, email="new@riverside.example")
     version_publish(acting_user=users["coordinator"], plan=plan)
-    waiting = export_file_request(acting_user=users["coordinator"], plan=plan, version=None, file_format="pdf", public=False)
+    waiting = export_file_request(
+        acting_user=users["coordinator"], plan=plan, version=None, file_format="pdf", public=False
+    )
     goal = Goal.objects.filter(plan=plan).first().pk
     someone = make_member(riverside, "viewer", "someone@riverside.example")  # the member whose role changes
     objection = Endorsement.objects.create(

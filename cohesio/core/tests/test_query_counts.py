@@ -19,6 +19,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from cohesio.audit.services import record
 from cohesio.cocreation.elements import Element, Target
 from cohesio.cocreation.models import Comment, Endorsement, Notification, Proposal
 from cohesio.core.models import Invitation, Locality, Membership, Role
@@ -30,7 +31,7 @@ from cohesio.format.vocabulary import PlanStatus
 from cohesio.interventions.models import Intervention
 from cohesio.network.models import Partner, Tie
 from cohesio.plans.editing import REGISTRY
-from cohesio.plans.models import Plan
+from cohesio.plans.models import Goal, Plan
 from cohesio.plans.tests.documents import scaled
 from cohesio.sharing.models import SharingRule
 from conftest import make_member
@@ -41,6 +42,8 @@ SIZES = {"demo": 1, "demo-x10": 10}
 ALL = tuple(Role.values)
 COMMENTERS = (Role.COORDINATOR, Role.PARTNER, Role.POLITICAL_OWNER)
 COORDINATOR = (Role.COORDINATOR,)
+DPO = (Role.DPO,)
+AUDIT_FILTERS = "object=goal-online&action=goal.update&outcome=ok&date_from=2020-01-01&date_to=2099-12-31"
 
 
 @dataclass(frozen=True)
@@ -98,15 +101,23 @@ PAGES = [
     Page("cocreation:proposals"),
     Page("cocreation:status"),
     Page("cocreation:comment_add", COMMENTERS, query="?element=network"),
-    Page("cocreation:comment_add", COMMENTERS, query="?element=cooperation"),
-    Page("cocreation:proposal_add", COMMENTERS),
-    Page("cocreation:proposal_add", COMMENTERS, query="?element=cooperation"),
+    Page("cocreation:comment_add", (*COMMENTERS, Role.DPO), query="?element=cooperation"),
+    Page("cocreation:proposal_add", (*COMMENTERS, Role.DPO)),
+    Page("cocreation:proposal_add", (*COMMENTERS, Role.DPO), query="?element=cooperation"),
     Page("cocreation:endorsement", (Role.PARTNER, Role.POLITICAL_OWNER)),
     # a partner's own pages
     Page("network:my_profile", (Role.PARTNER,)),
     Page("sharing:my_information_types", (Role.PARTNER,)),
     # people
     Page("core:members", (Role.COORDINATOR, Role.DPO)),
+    # the data-protection officer's workspace, the audit trail (its filters: a key looked up, dates) and download
+    Page("plans:data_protection", DPO),
+    Page("plans:data_protection", DPO, query="?show=missing&information=2&evaluations=2"),
+    Page("audit:trail", DPO),
+    Page("audit:trail", DPO, query="?page=2"),
+    Page("audit:trail", DPO, query=f"?{AUDIT_FILTERS}"),
+    Page("audit:trail_csv", DPO, query=f"?{AUDIT_FILTERS}"),
+    Page("audit:trail_csv", DPO),
     Page("core:member_role", COORDINATOR, args=_member),
     Page("core:member_remove", COORDINATOR, args=_member),
     Page("core:invitation_revoke", COORDINATOR, args=_invitation),
@@ -226,6 +237,17 @@ def _cocreation(plan, users, n: int) -> None:
         Endorsement.objects.create(plan=plan, locality=locality, user=users[role], role=role, decision="endorsed")
 
 
+def _audit_events(plan, users, n: int) -> None:
+    """The plan's chain, `n` times: edits of a goal by every role, refusals and a person who left the locality."""
+    goal = Goal.objects.filter(plan=plan).order_by("position", "pk").first()
+    for i in range(60 * n):
+        actor = users[ALL[i % len(ALL)]]
+        if i % 3:
+            record(actor=actor, action="goal.update", obj=goal)
+        else:
+            record(actor=actor, action="plan.edit", locality=plan.locality, outcome="denied")
+
+
 def _build():
     plans = {}
     for slug, n in SIZES.items():
@@ -236,6 +258,7 @@ def _build():
         plan.refresh_from_db()
         users = _people(locality, n)
         _cocreation(plan, users, n)
+        _audit_events(plan, users, n)
         for note in ("first", "second"):
             version_publish(acting_user=users[Role.COORDINATOR], plan=plan, note=note)
         # a waiting export (asking for one through the service would prepare it at once in tests)
@@ -259,8 +282,12 @@ def _counted(client, url) -> int:
     from the cache (they are built once per plan revision, by the first request)."""
     first = client.get(url)
     assert first.status_code == 200, f"{url}: {first.status_code}"
+    if first.streaming:
+        b"".join(first.streaming_content)
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url)
+        if response.streaming:  # a download written while it is read: its queries count too
+            b"".join(response.streaming_content)
     assert response.status_code == 200, f"{url}: {response.status_code}"
     return len(captured)
 
