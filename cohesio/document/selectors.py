@@ -86,5 +86,5 @@ def plan_document(plan: Plan) -> fmt.PlanDocument:
 def salvaged_plan_document(plan: Plan) -> Salvaged:
     """The plan in the open format for pages and the checker: values that do not fit the format are left out or
     shortened, and listed, so that one bad value never takes the pages down. PlanFormatError when not even
-    that is possible. (The review, its one reader, keeps it with the findings once per revision.)"""
-    return salvage(plan_document_data(plan))
+    that is possible. Built once per revision (the review keeps its own with the findings)."""
+    return _cached("salvaged", plan, lambda: salvage(plan_document_data(plan)))

@@ -99,6 +99,9 @@ EXPECTED = {
     "network:my_profile": {"GET": _members(404), "POST": _members(404)},
     "sharing:my_information_types": {"GET": _members(404), "POST": _members(404)},
     "sharing:cooperation": READ_PAGE,
+    "plans:sharing_evaluations": READ_PAGE,
+    # answered by the contact of a signing organisation; these members have no partner record in the plan
+    "plans:sharing_evaluation_answer": {"GET": _members(404), "POST": _members(404)},
     "interventions:list": READ_PAGE,
     "interventions:detail": READ_PAGE,
     # review: the check page's forms take POST only
@@ -230,6 +233,7 @@ def _url(name, given):
         "kind": "vision" if name == "plans:edit_section" else "goal",
         "step": "vision",
         "direction": "up",
+        "key": "e1",  # the small plan's evaluation
     }
     subsets = (
         (),
@@ -239,6 +243,7 @@ def _url(name, given):
         ("locality", "pk"),
         ("locality", "kind"),
         ("locality", "step"),
+        ("locality", "key"),
         ("locality", "kind", "pk"),
         ("locality", "kind", "pk", "direction"),
     )

@@ -86,7 +86,7 @@ PAGES = [
     Page("analysis:analysis"),
     Page("network:network"),
     Page("sharing:cooperation"),
-    Page("sharing:evaluations"),
+    Page("plans:sharing_evaluations"),
     Page("interventions:list"),
     Page("interventions:list", query="?page=2"),
     Page("interventions:detail", args=_first(Intervention)),

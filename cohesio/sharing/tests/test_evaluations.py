@@ -87,7 +87,7 @@ def test_an_evaluation_opens_on_its_day_and_closes_when_done(plan, ann):
 
 def test_the_answer_page_records_the_answers_and_the_results_show_them(client, plan, ann, bob):
     client.force_login(ann)
-    page = reverse("sharing:evaluation_answer", kwargs={"locality": "riverside", "key": "e1"})
+    page = reverse("plans:sharing_evaluation_answer", kwargs={"locality": "riverside", "key": "e1"})
 
     assert "Was the right information shared on time?" in client.get(page).content.decode()
     missing = client.post(page, {"notes": "x"})
@@ -96,19 +96,19 @@ def test_the_answer_page_records_the_answers_and_the_results_show_them(client, p
     assert done.status_code == 302
 
     client.force_login(bob)  # any member reads the results
-    body = client.get(reverse("sharing:evaluations", kwargs={"locality": "riverside"})).content.decode()
+    body = client.get(reverse("plans:sharing_evaluations", kwargs={"locality": "riverside"})).content.decode()
     assert "Per organisation" in body and "On time: no" in body and "As agreed: yes" in body
 
 
 def test_someone_without_a_partner_record_gets_no_answer_page(client, plan, bob):
     client.force_login(bob)  # a partner member, but no partner record in this plan
-    page = reverse("sharing:evaluation_answer", kwargs={"locality": "riverside", "key": "e1"})
+    page = reverse("plans:sharing_evaluation_answer", kwargs={"locality": "riverside", "key": "e1"})
     assert client.get(page).status_code == 404
 
 
 def test_an_outsider_gets_404(client, plan, charlie):
     client.force_login(charlie)
-    assert client.get(reverse("sharing:evaluations", kwargs={"locality": "riverside"})).status_code == 404
+    assert client.get(reverse("plans:sharing_evaluations", kwargs={"locality": "riverside"})).status_code == 404
 
 
 def test_a_done_date_before_the_planned_date_is_refused_with_a_reason(plan, alice):

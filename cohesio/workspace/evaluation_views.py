@@ -1,4 +1,5 @@
-"""Evaluations of the sharing: partners answer two questions; everyone in the plan reads the results."""
+"""Evaluations of the sharing: partners answer two questions; everyone in the plan reads the results (read from
+the plan document, so the page sits above it)."""
 
 from django import forms
 from django.contrib import messages
@@ -16,9 +17,8 @@ from cohesio.format import evaluation as results_of
 from cohesio.network.selectors import own_partner_profile
 from cohesio.plans.editing import InvalidEdit, PlanLocked, StaleEdit
 from cohesio.plans.selectors import plan_for
-
-from .models import EvaluationAnswer, SharingEvaluation
-from .services import evaluation_answer, may_answer
+from cohesio.sharing.models import EvaluationAnswer, SharingEvaluation
+from cohesio.sharing.services import evaluation_answer, may_answer
 
 YES_NO = [("yes", gettext_lazy("Yes")), ("no", gettext_lazy("No")), ("not_sure", gettext_lazy("Not sure"))]
 AS_VALUE = {"yes": True, "no": False, "not_sure": None}
@@ -111,7 +111,7 @@ def answer(request, key: str):
         if own_partner_profile(plan, request.user) is None:
             raise Http404
         messages.info(request, why)
-        return redirect("sharing:evaluations", locality=request.locality.slug)
+        return redirect("plans:sharing_evaluations", locality=request.locality.slug)
     partner = own_partner_profile(plan, request.user)
     given = EvaluationAnswer.objects.filter(evaluation=evaluation, organisation_id=partner.organisation_id).first()
     initial = (
@@ -133,6 +133,6 @@ def answer(request, key: str):
             form.add_error(None, _("Someone changed this answer meanwhile. Look at it again and send it."))
         else:
             messages.success(request, _("Thank you. Your answers are recorded."))
-            return redirect("sharing:evaluations", locality=request.locality.slug)
+            return redirect("plans:sharing_evaluations", locality=request.locality.slug)
     context = {"plan": plan, "evaluation": evaluation, "form": form, "partner": partner, "who_reads": WHO_READS}
     return render(request, "sharing/evaluation_answer.html", context)
