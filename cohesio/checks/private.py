@@ -16,15 +16,16 @@ from cohesio.format.vocabulary import _
 
 from .findings import Finding, Group
 
+# Neutral whatever the finding said: that something was written, or that nothing was (LAP065).
 MASKED_MESSAGE = _(
-    "The check has a finding about what {partner} wrote about themselves. Only {partner}, the coordinator and the "
-    "data-protection officer read that, so it is not shown here."
+    "The check has a finding about {partner}'s interests, doubts or conditions for taking part. Only {partner}, "
+    "the coordinator and the data-protection officer read those, so it is not shown here."
 )
 MASKED_HINT = _("The coordinator sees this finding in full and can talk it through with {partner}.")
 MASKED_GROUP = Group(
     _(
-        "The check has findings about what {count} partners wrote about themselves. Only each partner, the "
-        "coordinator and the data-protection officer read that, so they are not shown here."
+        "The check has findings about the interests, doubts or conditions of {count} partners. Only each partner, "
+        "the coordinator and the data-protection officer read those, so they are not shown here."
     ),
     _("The coordinator sees these findings in full and can talk them through with each partner."),
 )

@@ -41,7 +41,7 @@ def test_a_viewer_reads_that_it_is_accepted_but_neither_the_quote_nor_the_reason
     found = client.get(url("review:check_json")).json()
     private = [f for f in found["findings"] if f["path"].endswith(".conditions")]
     assert "Moroccan" not in body and "Moroccan" not in str(found)
-    assert "The check has a finding about what Cas Neighbour wrote about themselves." in body
+    assert "The check has a finding about Cas Neighbour&#x27;s interests, doubts or conditions" in body
     assert [(f["code"], f["acknowledged"]["reason"]) for f in private] == [("LAP006", "")]
     assert found["summary"]["accepted"] == 1
 
