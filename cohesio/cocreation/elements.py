@@ -8,6 +8,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from cohesio.format.private import PrivateReading
 from cohesio.plans.editing import REGISTRY, Editable
 from cohesio.plans.models import Plan
 
@@ -63,6 +64,16 @@ def text_fields(editable: Editable) -> list[str]:
         if free_text and not isinstance(field, models.EmailField | models.URLField | models.SlugField):
             names.append(name)
     return names
+
+
+def private_field(model: type[models.Model], name: str) -> bool:
+    """Whether `name` is what a partner wrote about themselves (see `Partner.private_fields`)."""
+    return name in getattr(model, "private_fields", ())
+
+
+def reads_text(obj: models.Model, name: str, reading: PrivateReading) -> bool:
+    """May a reader with `reading` read the text `name` of `obj`? Every text but a partner's private ones."""
+    return not private_field(type(obj), name) or reading.reads(getattr(obj, "key", None))
 
 
 @dataclass(frozen=True)

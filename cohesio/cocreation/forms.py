@@ -6,11 +6,12 @@ from django.utils.translation import gettext_lazy as _
 
 from cohesio.core.choices import choices
 from cohesio.core.forms import gds_helper
+from cohesio.format.private import PrivateReading
 from cohesio.format.vocabulary import PlanStatus
 from cohesio.plans.editing import row_revision
 from cohesio.plans.models import Plan
 
-from .elements import Element, Target, element_targets, target_from_key, text_fields
+from .elements import Element, Target, element_targets, reads_text, target_from_key, text_fields
 from .models import EndorsementDecision
 from .services import may_comment, may_propose
 
@@ -94,24 +95,28 @@ class ReplyForm(forms.Form):
         self.helper = _helper(self, "parent", "body", submit=_("Reply"))
 
 
-def text_choices(plan: Plan, element: str | None, user=None) -> list[tuple[str, str]]:
-    """("kind:id:field", label) for every text on the element page(s) one may propose to change (with `user`: that
-    this person may propose to change)."""
+def text_choices(plan: Plan, element: str | None, reading: PrivateReading, user=None) -> list[tuple[str, str]]:
+    """("kind:id:field", label) for every text on the element page(s) one may propose to change: not what a
+    partner wrote about themselves, unless the reader with `reading` may read it (with `user`: only what this
+    person may propose to change)."""
     rows = []
     for target in element_targets(plan, element):
         if user is not None and not may_propose(user, plan=plan, target=target):
             continue
         for name in text_fields(target.editable):
+            if not reads_text(target.obj, name, reading):
+                continue
             verbose = target.obj._meta.get_field(name).verbose_name
             rows.append((f"{target.key}:{name}", f"{target.label} — {verbose}"))
     return rows
 
 
-def text_from_key(plan: Plan, key: str) -> tuple[Target, str]:
-    """The object and field a "kind:id:field" key names (LookupError when it is not a text of this plan)."""
+def text_from_key(plan: Plan, key: str, reading: PrivateReading) -> tuple[Target, str]:
+    """The object and field a "kind:id:field" key names (LookupError when it is not a text of this plan, or one
+    the reader with `reading` may not read)."""
     object_key, _sep, name = (key or "").rpartition(":")
     target = target_from_key(plan, object_key)
-    if name not in text_fields(target.editable):
+    if name not in text_fields(target.editable) or not reads_text(target.obj, name, reading):
         raise LookupError(key)
     return target, name
 
@@ -121,9 +126,9 @@ class ProposalTextForm(forms.Form):
 
     text = forms.ChoiceField(label=_("Which text do you want to change?"))
 
-    def __init__(self, *args, plan: Plan, element: str | None = None, user=None, **kwargs):
+    def __init__(self, *args, plan: Plan, reading: PrivateReading, element: str | None = None, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["text"].choices = text_choices(plan, element, user)
+        self.fields["text"].choices = text_choices(plan, element, reading, user)
         self.helper = _helper(self, "text", submit=_("Continue"))
         self.helper.form_method = "get"
 

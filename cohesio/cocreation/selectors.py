@@ -8,12 +8,13 @@ from django.shortcuts import get_object_or_404
 
 from cohesio.core.models import Membership, Role
 from cohesio.core.permissions import can
+from cohesio.format.private import EVERY, PrivateReading
 from cohesio.format.vocabulary import PlanStatus
 from cohesio.network.models import Partner
 from cohesio.plans.editing import REGISTRY, row_revision
 from cohesio.plans.models import Plan
 
-from .elements import Target, targets_prefetch
+from .elements import Target, private_field, reads_text, targets_prefetch
 from .mentions import Mentions, normal_name
 from .models import Comment, Endorsement, EndorsementDecision, Notification, Proposal, ProposalStatus
 from .workflow import available_transitions
@@ -91,8 +92,22 @@ def open_proposals(plan: Plan) -> list[Proposal]:
     )
 
 
-def recent_decisions(plan: Plan, limit: int = 20) -> list[Proposal]:
-    return list(Proposal.objects.filter(plan=plan).exclude(status=ProposalStatus.OPEN).order_by("-decided_at")[:limit])
+def recent_decisions(plan: Plan, limit: int = 20, *, reading: PrivateReading = EVERY) -> list[Proposal]:
+    """The latest decided proposals; each has `private`: it proposed words for what a partner wrote about
+    themselves, which the reader with `reading` may not read (one more query only when there are such)."""
+    decided = list(
+        Proposal.objects.filter(plan=plan).exclude(status=ProposalStatus.OPEN).order_by("-decided_at")[:limit]
+    )
+    about = {p.object_id for p in decided if _about_private(p)} if not reading.every else set()
+    keys = dict(Partner.objects.filter(plan=plan, pk__in=about).values_list("pk", "key")) if about else {}
+    for proposal in decided:
+        proposal.private = proposal.object_id in about and not reading.reads(keys.get(proposal.object_id))
+    return decided
+
+
+def _about_private(proposal: Proposal) -> bool:
+    editable = REGISTRY.get(proposal.kind)
+    return editable is not None and private_field(editable.model, proposal.field_name)
 
 
 def proposal_in_plan(plan: Plan, pk) -> Proposal:
@@ -182,22 +197,28 @@ def endorsement_open(plan: Plan) -> bool:
 
 @dataclass
 class ProposalRow:
-    """An open proposal as the list shows it: what it changes, the text now, and whether it went stale."""
+    """An open proposal as the list shows it: what it changes, the text now, and whether it went stale.
+
+    `private`: it is about what a partner wrote about themselves, which the reader may not read: neither the
+    text now nor the proposed one is shown."""
 
     proposal: Proposal
     what: str
     field_label: str
     current_value: str | None  # None when what it is about was deleted
     stale: bool
+    private: bool = False
 
 
-def proposal_rows(plan: Plan) -> list[ProposalRow]:
+def proposal_rows(plan: Plan, reading: PrivateReading = EVERY) -> list[ProposalRow]:
+    """The open proposals as a reader with `reading` sees them."""
     rows = []
     for proposal in open_proposals(plan):
         target = proposal.target
         editable = REGISTRY.get(proposal.kind)
         if target is None or editable is None:
-            rows.append(ProposalRow(proposal, "", proposal.field_name, None, stale=True))
+            hidden = _about_private(proposal) and not reading.every  # whose words they were is gone with the row
+            rows.append(ProposalRow(proposal, "", proposal.field_name, None, stale=True, private=hidden))
             continue
         what = Target(proposal.kind, target).label
         field_label = str(target._meta.get_field(proposal.field_name).verbose_name)
@@ -209,6 +230,7 @@ def proposal_rows(plan: Plan) -> list[ProposalRow]:
                 field_label,
                 current,
                 stale=row_revision(target, [proposal.field_name]) != proposal.base_revision,
+                private=not reads_text(target, proposal.field_name, reading),
             )
         )
     return rows

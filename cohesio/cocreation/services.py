@@ -23,7 +23,7 @@ from cohesio.format.vocabulary import PlanStatus
 from cohesio.plans.editing import InvalidEdit, StaleEdit, lock_plan, plan_row_update
 from cohesio.plans.models import Plan
 
-from .elements import Element, Target, element_url, text_fields
+from .elements import Element, Target, element_url, private_field, text_fields
 from .mentions import find_mentions
 from .models import Comment, Endorsement, EndorsementDecision, Notification, Proposal, ProposalStatus
 from .selectors import endorser_role, mentioned_members, person_name, political_owner_has_endorsed
@@ -189,6 +189,8 @@ def proposal_create(*, acting_user, plan: Plan, target: Target, field_name: str,
     require(acting_user, "plan.comment", proposal)  # with the proposal: some roles propose in one part only
     if field_name not in text_fields(target.editable):
         raise ValidationError({"target": _("You can only propose changes to texts.")})
+    if private_field(type(target.obj), field_name):  # what a partner wrote about themselves: only who may read it
+        require(acting_user, "partner.read_private", target.obj)
     try:
         value = target.obj._meta.get_field(field_name).clean(value.strip(), target.obj)
     except ValidationError as exc:

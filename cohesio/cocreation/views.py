@@ -13,6 +13,7 @@ from cohesio.core.choices import label
 from cohesio.core.pagination import paginate
 from cohesio.core.permissions import can
 from cohesio.format.vocabulary import PlanStatus
+from cohesio.network.selectors import private_reading
 from cohesio.plans.editing import PlanLocked
 from cohesio.plans.selectors import plan_for
 
@@ -165,7 +166,8 @@ def notifications_read(request):
 def _proposals_page(request, plan, *, failed: DeclineForm | None = None):
     """The open proposals; `failed` is a decline form that did not validate, shown with its errors."""
     may_decide = can(request.user, "plan.decide_proposal", request.locality)
-    rows = proposal_rows(plan)
+    reading = private_reading(request.user, plan)
+    rows = proposal_rows(plan, reading)
     for row in rows:
         pk = row.proposal.pk
         row.decline_form = DeclineForm(initial={"proposal": pk}, auto_id=f"id_decline{pk}_%s")
@@ -175,7 +177,7 @@ def _proposals_page(request, plan, *, failed: DeclineForm | None = None):
     context = {
         "plan": plan,
         "rows": rows,
-        "decided": recent_decisions(plan),
+        "decided": recent_decisions(plan, reading=reading),
         "names": people_names(plan),
         "may_decide": may_decide,
         "may_propose": can(request.user, "plan.comment", request.locality),
@@ -196,7 +198,7 @@ def proposal_add(request):
     plan = plan_for(request.locality)
     key = request.POST.get("text") if request.method == "POST" else request.GET.get("text")
     try:
-        target, field_name = text_from_key(plan, key)
+        target, field_name = text_from_key(plan, key, private_reading(request.user, plan))
     except LookupError:
         return _proposal_chooser(request, plan, key)
     if not services.may_propose(request.user, plan=plan, target=target):
@@ -239,7 +241,10 @@ def _proposal_chooser(request, plan, key):
         ]
         context = {"elements": elements, "back_url": _url(request, "proposals")}
         return render(request, "cocreation/proposal_choose.html", context)
-    form = ProposalTextForm({"text": key} if key is not None else None, plan=plan, element=element, user=request.user)
+    reading = private_reading(request.user, plan)
+    form = ProposalTextForm(
+        {"text": key} if key is not None else None, plan=plan, element=element, reading=reading, user=request.user
+    )
     form.is_valid()  # a key that names no text of this plan shows as an error on the field
     back = element_url(request.locality, element) if element else _url(request, "proposals")
     return render(request, "cocreation/proposal_choose.html", {"form": form, "back_url": back})
@@ -329,7 +334,7 @@ def status(request):
     }
     if confirming is not None:
         # before adopting, the coordinator sees what is still open: objections above, warnings and errors here
-        context["open_findings"] = open_before_adoption(plan)
+        context["open_findings"] = open_before_adoption(plan, request.user)
     return render(request, "cocreation/status.html", context)
 
 

@@ -79,5 +79,6 @@ def who_may(transition: Transition) -> list[str]:
 OPEN_BEFORE_ADOPTION: list = []
 
 
-def open_before_adoption(plan) -> list:
-    return [item for source in OPEN_BEFORE_ADOPTION for item in source(plan)]
+def open_before_adoption(plan, reader) -> list:
+    """What is still open before `plan` is adopted, as `reader` may read it (each source takes both)."""
+    return [item for source in OPEN_BEFORE_ADOPTION for item in source(plan, reader)]

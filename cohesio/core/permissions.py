@@ -5,7 +5,9 @@ from django.http import Http404
 
 from .models import Locality, Membership, Role
 
-READ = {"locality.view", "plan.view", "plan.export", "plan.check"}
+# "partner.read_private": read what a partner wrote about themselves (interests, doubts, conditions for taking
+# part). Every member asks it of a partner record; OWN_ONLY below narrows it to their own record for most roles.
+READ = {"locality.view", "plan.view", "plan.export", "plan.check", "partner.read_private"}
 
 # role -> actions it may perform in its own locality. Anything not listed is denied.
 ALLOW: dict[str, frozenset[str]] = {
@@ -41,6 +43,14 @@ ACTIONS = frozenset().union(*ALLOW.values())
 # proposes changes to the information sharing only: the rows of the `sharing` app (information types, sharing
 # rules, the agreement, its signatures, the sharing evaluations) and the cooperation element as a whole.
 ONLY_IN_PART: dict[tuple[str, str], str] = {(Role.DPO, "plan.comment"): "sharing"}
+# Actions on a partner record that a role outside the given set may take only on a record linked to their own
+# account (`Partner.user`): a partner edits their own profile; what a partner writes about themselves is read by
+# them, the coordinator and the data-protection officer, and by nobody else (not other partners, the political
+# owner or viewers).
+OWN_ONLY: dict[str, frozenset[str]] = {
+    "partner.edit_own": frozenset({Role.COORDINATOR}),
+    "partner.read_private": frozenset({Role.COORDINATOR, Role.DPO}),
+}
 
 # Actions of the platform itself, outside any locality: for platform staff (`is_staff`) only.
 PLATFORM_ACTIONS = frozenset({"locality.create"})
@@ -85,7 +95,7 @@ def can(user, action: str, obj) -> bool:
     role = role_in(user, locality_of(obj))
     if role is None or action not in ALLOW.get(role, ()):
         return False
-    if action == "partner.edit_own" and role != Role.COORDINATOR:
+    if action in OWN_ONLY and role not in OWN_ONLY[action]:
         return getattr(obj, "user_id", None) == user.pk
     part = ONLY_IN_PART.get((role, action))
     if part is not None and not isinstance(obj, Locality):

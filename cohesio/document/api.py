@@ -4,10 +4,10 @@ from django.http import Http404
 from ninja import Router, Schema, Status
 
 from cohesio.core.api import ErrorOut, locality_for
-from cohesio.format import PlanFormatError, dump
+from cohesio.format import PlanFormatError
 from cohesio.plans.selectors import current_plan
 
-from .selectors import plan_document
+from .selectors import plan_data_for
 
 router = Router(tags=["plans"])
 
@@ -21,6 +21,9 @@ class UnreadableOut(Schema):
 def get_plan(request, slug: str):
     """The whole plan as an open-format document (see `cohesio schema`).
 
+    Partners' interests, doubts and conditions are blank except in the reader's own partner record; the
+    coordinator and the data-protection officer read them all.
+
     409 when stored values do not fit the format (saved before a limit existed), naming each place.
     """
     locality = locality_for(request, slug, "plan.export")
@@ -28,7 +31,7 @@ def get_plan(request, slug: str):
     if plan is None:
         raise Http404
     try:
-        return dump(plan_document(plan))
+        return plan_data_for(plan, request.user)
     except PlanFormatError as unreadable:
         detail = "The stored plan has values that do not fit the plan format; correct them first."
         return Status(409, {"detail": detail, "problems": [str(p) for p in unreadable.problems]})

@@ -10,10 +10,12 @@ from django.core.cache import caches
 
 from cohesio.analysis.document import analysis_part
 from cohesio.format import document as fmt
-from cohesio.format import load
+from cohesio.format import dump, load
+from cohesio.format.private import redacted_data
 from cohesio.format.salvage import Salvaged, salvage
 from cohesio.interventions.document import interventions_part
 from cohesio.network.document import network_part
+from cohesio.network.selectors import private_reading
 from cohesio.plans.document import definitions_part, goals_part, plan_part, political_support_part
 from cohesio.plans.models import Plan
 from cohesio.sharing.document import sharing_part
@@ -81,6 +83,13 @@ def plan_document(plan: Plan) -> fmt.PlanDocument:
     stored value does not fit the format (saved before a limit existed). Pages use `salvaged_plan_document`.
     """
     return _cached("document", plan, lambda: load(plan_document_data(plan)))
+
+
+def plan_data_for(plan: Plan, reader) -> dict:
+    """The whole plan as JSON data (the open format's dump) as `reader` may read it: what partners wrote about
+    themselves only where the permission function lets them read it. For the JSON download and the API; the
+    cached document is not changed. Raises PlanFormatError like `plan_document`."""
+    return redacted_data(dump(plan_document(plan)), private_reading(reader, plan))
 
 
 def salvaged_plan_document(plan: Plan) -> Salvaged:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from cohesio.core.models import Locality
+from cohesio.format.private import EVERY
 from cohesio.plans.selectors import current_plan
 
 from .models import PlanVersion
@@ -36,7 +37,11 @@ def export_command(*, locality: str, file_format: str, version: int | None, publ
         frozen = PlanVersion.objects.filter(plan=plan, number=version).first()
         if frozen is None:
             return _fail(_("%(slug)s has no version %(number)s") % {"slug": locality, "number": version})
-    content = version_content(frozen, public=public) if frozen else current_content(plan, public=public)
+    # the operator reads the whole plan, as with `manage.py`; --public leaves out what the public page does
+    if frozen:
+        content = version_content(frozen, public=public, reading=EVERY)
+    else:
+        content = current_content(plan, public=public, reading=EVERY)
     body = export_file(content, file_format)
     export_record(acting_user=None, plan=plan, version=frozen, file_format=file_format, public=public)
     target = output or file_name(place.slug, version, file_format, public=public)

@@ -1,9 +1,12 @@
 """One way to make any export: from a version (exactly as frozen) or the current plan, in one of four formats."""
 
 from django.utils import formats, timezone, translation
+from django.utils.translation import gettext
 
+from cohesio.checks.private import finding_dicts_for
 from cohesio.document.selectors import plan_document
 from cohesio.format import PlanDocument, dump
+from cohesio.format.private import PrivateReading, redacted_data
 from cohesio.plans.models import Plan
 
 from .content import PlanContent, VersionInfo, plan_content
@@ -19,9 +22,12 @@ CONTENT_TYPES = {
 FORMATS = tuple(CONTENT_TYPES)
 
 
-def _content(document: dict, findings: dict, version: PlanVersion | None, public: bool) -> PlanContent:
+def _content(
+    document: dict, findings: dict, version: PlanVersion | None, public: bool, reading: PrivateReading
+) -> PlanContent:
     language = document.get("plan", {}).get("language") or "en"
     with translation.override(language):
+        document, findings = for_reader(document, findings, reading)
         info = VersionInfo()
         if version is not None:
             published = formats.date_format(timezone.localtime(version.published_at), "DATE_FORMAT")
@@ -29,15 +35,26 @@ def _content(document: dict, findings: dict, version: PlanVersion | None, public
         return plan_content(document, findings, version=info, public=public)
 
 
-def version_content(version: PlanVersion, *, public: bool = False) -> PlanContent:
-    """The content of a version's export, from the document and findings it froze."""
-    return _content(version.document, version.findings, version, public)
+def for_reader(document: dict, findings: dict, reading: PrivateReading) -> tuple[dict, dict]:
+    """A document's JSON dump and its findings (as a version stores them) as a reader with `reading` may read
+    them: partners' interests, doubts and conditions, and findings about them, only where the permission
+    function lets them (the masked findings in the active language). Copies: what is stored is not changed."""
+    shown = finding_dicts_for(findings.get("findings", []), document, reading, gettext)
+    return redacted_data(document, reading), {**findings, "findings": shown}
 
 
-def current_content(plan: Plan, *, public: bool = False, doc: PlanDocument | None = None) -> PlanContent:
-    """The content of the export of the plan as it is now (with the checker's findings now)."""
+def version_content(version: PlanVersion, *, reading: PrivateReading, public: bool = False) -> PlanContent:
+    """The content of a version's export, from the document and findings it froze, as `reading` may read it."""
+    return _content(version.document, version.findings, version, public, reading)
+
+
+def current_content(
+    plan: Plan, *, reading: PrivateReading, public: bool = False, doc: PlanDocument | None = None
+) -> PlanContent:
+    """The content of the export of the plan as it is now (with the checker's findings now), as `reading` may
+    read it."""
     doc = doc if doc is not None else plan_document(plan)
-    return _content(dump(doc), findings_snapshot(plan, doc), None, public)
+    return _content(dump(doc), findings_snapshot(plan, doc), None, public, reading)
 
 
 # Above this many rows a format takes more than a few seconds to make: it is prepared in the background.
@@ -70,7 +87,9 @@ def prepared_in_background(document: dict, file_format: str) -> bool:
     return plan_rows(document) > BACKGROUND_ROWS[file_format]
 
 
-def export_file(content: PlanContent, file_format: str, *, css_url: str | None = None, pdf_url: str | None = None) -> bytes:
+def export_file(
+    content: PlanContent, file_format: str, *, css_url: str | None = None, pdf_url: str | None = None
+) -> bytes:
     """The file in `file_format` (docx, pdf, odt or html), with its words in the plan's language."""
     with translation.override(content.language):
         if file_format == "docx":

@@ -11,10 +11,11 @@ from cohesio.document.selectors import plan_document
 from cohesio.format import PlanDocument, dump, load
 from cohesio.format.diff import PlanDiff, diff_documents
 from cohesio.format.io import digest
+from cohesio.format.private import PrivateReading, redacted_data
 from cohesio.plans.models import Plan
 from cohesio.review.selectors import PlanReview, plan_findings
 
-from .models import PlanPublication, PlanVersion
+from .models import ExportFile, PlanPublication, PlanVersion
 
 
 def findings_snapshot(plan: Plan, doc: PlanDocument) -> dict:
@@ -45,12 +46,22 @@ def version_document(version: PlanVersion) -> PlanDocument:
     return load(version.document)
 
 
-def versions_compared(plan: Plan, old: int, new: int) -> tuple[PlanVersion, PlanVersion, PlanDiff]:
-    """Two versions of the plan and what changed from `old` to `new` (one query for both)."""
+def versions_compared(
+    plan: Plan, old: int, new: int, *, reading: PrivateReading
+) -> tuple[PlanVersion, PlanVersion, PlanDiff]:
+    """Two versions of the plan and what changed from `old` to `new` (one query for both), as a reader with
+    `reading` may read them: partners' interests, doubts and conditions compared only where they may."""
     versions = {v.number: v for v in PlanVersion.objects.filter(plan=plan, number__in=[old, new])}
     if old not in versions or new not in versions:
         raise Http404
-    return versions[old], versions[new], diff_documents(versions[old].document, versions[new].document)
+    before, after = (redacted_data(versions[n].document, reading) for n in (old, new))
+    return versions[old], versions[new], diff_documents(before, after)
+
+
+def export_is_for(export: ExportFile, user) -> bool:
+    """May `user` download this prepared file? It holds what its requester may read (partners' interests, doubts
+    and conditions among it): only they may, unless it is the public version."""
+    return export.public or (export.requested_by_id is not None and export.requested_by_id == user.pk)
 
 
 def publication_of(plan: Plan) -> PlanPublication:

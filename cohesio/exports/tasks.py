@@ -5,6 +5,8 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from django_tasks import task
 
+from cohesio.network.selectors import private_reading
+
 from .models import ExportFile, ExportStatus
 from .rendering import current_content, export_file, file_name, version_content
 
@@ -15,12 +17,14 @@ def export_file_prepare(export_id: int) -> int:
     claimed = ExportFile.objects.filter(pk=export_id, status=ExportStatus.WAITING).update(status=ExportStatus.RUNNING)
     if not claimed:
         return 0  # another worker has it, or it is done
-    export = ExportFile.objects.select_related("plan__locality", "version").get(pk=export_id)
+    export = ExportFile.objects.select_related("plan__locality", "version", "requested_by").get(pk=export_id)
+    # the file holds what the person who asked for it may read, and only they may download it (export_is_for)
+    reading = private_reading(export.requested_by, export.plan)
     try:
         if export.version is not None:
-            content = version_content(export.version, public=export.public)
+            content = version_content(export.version, public=export.public, reading=reading)
         else:
-            content = current_content(export.plan, public=export.public)
+            content = current_content(export.plan, public=export.public, reading=reading)
         body = export_file(content, export.file_format)
     except Exception:
         ExportFile.objects.filter(pk=export_id).update(status=ExportStatus.FAILED, finished_at=timezone.now())

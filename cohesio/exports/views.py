@@ -13,6 +13,8 @@ from cohesio.core.access import locality_view, scoped_object
 from cohesio.core.permissions import can
 from cohesio.document.selectors import plan_document
 from cohesio.format import dump
+from cohesio.format.private import NOBODY
+from cohesio.network.selectors import private_reading
 from cohesio.plans.selectors import plan_for
 
 from .forms import CompareForm, PrepareForm, PublishForm
@@ -26,7 +28,15 @@ from .rendering import (
     prepared_in_background,
     version_content,
 )
-from .selectors import public_version, publication_of, version_numbers, version_of, versions_compared, versions_of
+from .selectors import (
+    export_is_for,
+    public_version,
+    publication_of,
+    version_numbers,
+    version_of,
+    versions_compared,
+    versions_of,
+)
 from .services import PublicationRefused, export_file_request, export_record, publication_switch, version_publish
 
 
@@ -82,7 +92,7 @@ def _compared(request, plan):
     cleaned = form.cleaned_data if form.is_valid() else {}
     new = cleaned.get("new") or (numbers[0] if numbers else 0)
     old = cleaned.get("old") or (new - 1 if new > 1 else new)
-    return numbers, versions_compared(plan, old, new)
+    return numbers, versions_compared(plan, old, new, reading=private_reading(request.user, plan))
 
 
 @locality_view("plan.view")
@@ -123,7 +133,8 @@ def download_current(request, file_format: str):
     doc = plan_document(plan)
     if prepared_in_background(dump(doc), file_format):
         return _prepare_page(request, plan, file_format, None, public)
-    body = export_file(current_content(plan, public=public, doc=doc), file_format)
+    content = current_content(plan, public=public, doc=doc, reading=private_reading(request.user, plan))
+    body = export_file(content, file_format)
     export_record(acting_user=request.user, plan=plan, version=None, file_format=file_format, public=public)
     return _file_response(body, file_format, file_name(request.locality.slug, None, file_format, public=public))
 
@@ -136,9 +147,13 @@ def download_version(request, pk: int, file_format: str):
     public = request.GET.get("public") == "1"
     if prepared_in_background(version.document, file_format):
         return _prepare_page(request, plan, file_format, version, public)
-    body = export_file(version_content(version, public=public), file_format)
+    body = export_file(
+        version_content(version, public=public, reading=private_reading(request.user, plan)), file_format
+    )
     export_record(acting_user=request.user, plan=plan, version=version, file_format=file_format, public=public)
-    return _file_response(body, file_format, file_name(request.locality.slug, version.number, file_format, public=public))
+    return _file_response(
+        body, file_format, file_name(request.locality.slug, version.number, file_format, public=public)
+    )
 
 
 @locality_view("plan.export")
@@ -166,7 +181,13 @@ def prepared_file(request, pk: int):
     """How far a background export has come; htmx asks again every few seconds until it is ready."""
     export = scoped_object(ExportFile.objects.select_related("version"), request.locality, pk=pk)
     busy = export.status in (ExportStatus.WAITING, ExportStatus.RUNNING)
-    context = {"export": export, "plan": export.plan, "busy": busy, "ready": export.status == ExportStatus.DONE}
+    context = {
+        "export": export,
+        "plan": export.plan,
+        "busy": busy,
+        "ready": export.status == ExportStatus.DONE,
+        "for_me": export_is_for(export, request.user),
+    }
     template = "exports/prepared_status.html" if request.htmx else "exports/prepared.html"
     return render(request, template, context)
 
@@ -175,10 +196,13 @@ def prepared_file(request, pk: int):
 @require_GET
 def prepared_download(request, pk: int):
     export = scoped_object(ExportFile.objects.select_related("version", "plan"), request.locality, pk=pk)
-    if export.status != ExportStatus.DONE:
+    if export.status != ExportStatus.DONE or not export_is_for(export, request.user):
         raise Http404
     export_record(
-        acting_user=request.user, plan=export.plan, version=export.version, file_format=export.file_format,
+        acting_user=request.user,
+        plan=export.plan,
+        version=export.version,
+        file_format=export.file_format,
         public=export.public,
     )
     name = export.file.name.rsplit("/", 1)[-1]
@@ -195,7 +219,8 @@ def prepared_download(request, pk: int):
 def public_page(request, token: str):
     version = public_version(token)
     pdf_url = reverse("public:pdf", kwargs={"token": token})
-    body = export_file(version_content(version, public=True), "html", css_url=static("exports/print.css"), pdf_url=pdf_url)
+    content = version_content(version, public=True, reading=NOBODY)
+    body = export_file(content, "html", css_url=static("exports/print.css"), pdf_url=pdf_url)
     export_record(acting_user=request.user, plan=version.plan, version=version, file_format="html", public=True)
     return HttpResponse(body, content_type=CONTENT_TYPES["html"])
 
@@ -203,7 +228,7 @@ def public_page(request, token: str):
 @require_GET
 def public_pdf(request, token: str):
     version = public_version(token)
-    body = export_file(version_content(version, public=True), "pdf")
+    body = export_file(version_content(version, public=True, reading=NOBODY), "pdf")
     export_record(acting_user=request.user, plan=version.plan, version=version, file_format="pdf", public=True)
     slug = version.plan.locality.slug
     return _file_response(body, "pdf", file_name(slug, version.number, "pdf", public=True))

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.urls import reverse
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from cohesio.core.choices import choices
@@ -13,6 +14,25 @@ from cohesio.plans.editing import Editable, PlanObjectForm, register
 from .models import CommunityGroup, Organisation, Partner, Tie
 
 PROFILE_FIELDS = ["function", "role", "mandate", "tasks", "interests", "doubts", "conditions", "accepts_coordinator"]
+
+# Who reads each field, said under it: what a partner writes about themselves is for them, the coordinator and the
+# data-protection officer only (core.permissions, "partner.read_private"); the public page shows function, role,
+# mandate and tasks of partners who take part for an organisation, never their name (exports/public.py).
+YOU_READ = _("Only you, the coordinator and the data-protection officer read this.")
+THEY_READ = _("Only this partner, the coordinator and the data-protection officer read this.")
+YOU_PUBLIC = _(
+    "Everyone in the plan reads this. If you take part for an organisation, the plan's public page shows it too, "
+    "with your organisation but never your name."
+)
+THEY_PUBLIC = _(
+    "Everyone in the plan reads this. For a partner who takes part for an organisation, the plan's public page "
+    "shows it too, with the organisation but never the name."
+)
+PLAN_ONLY = _("Everyone in the plan reads this; the public page does not show it.")
+
+
+def _both(question, readers):
+    return format_lazy("{} {}", question, readers)
 
 
 class OrganisationForm(PlanObjectForm):
@@ -28,19 +48,29 @@ class PartnerForm(PlanObjectForm):
         model = Partner
         fields = ["name", "organisation", "sector", "network", "status", *PROFILE_FIELDS]
         help_texts = {
-            "name": _("A named person: ownership comes from people, not organisations."),
+            "name": _both(_("A named person: ownership comes from people, not organisations."), PLAN_ONLY),
             "sector": _("For people without an organisation, such as inhabitants in the informal network."),
-            "doubts": _("What makes them hesitate? Listening to doubts early builds trust."),
-            "conditions": _("Under what conditions do they want to take part?"),
+            **dict.fromkeys(("function", "role", "mandate", "tasks"), THEY_PUBLIC),
+            "interests": _both(_("What do they hope the plan brings?"), THEY_READ),
+            "doubts": _both(_("What makes them hesitate? Listening to doubts early builds trust."), THEY_READ),
+            "conditions": _both(_("Under what conditions do they want to take part?"), THEY_READ),
+            "accepts_coordinator": PLAN_ONLY,
         }
 
 
 class PartnerProfileForm(PlanObjectForm):
-    """What a partner fills in about themselves."""
+    """What a partner fills in about themselves; under each field it says who reads it."""
 
     class Meta:
         model = Partner
         fields = PROFILE_FIELDS
+        help_texts = {
+            **dict.fromkeys(("function", "role", "mandate", "tasks"), YOU_PUBLIC),
+            "interests": _both(_("What do you hope the plan brings you?"), YOU_READ),
+            "doubts": _both(_("What makes you hesitate?"), YOU_READ),
+            "conditions": _both(_("Under what conditions do you take part?"), YOU_READ),
+            "accepts_coordinator": PLAN_ONLY,
+        }
 
 
 class CommunityGroupForm(PlanObjectForm):

@@ -10,6 +10,7 @@ from simple_history.models import HistoricalRecords
 
 from cohesio.analysis.models import Area
 from cohesio.core.choices import choices, in_choices
+from cohesio.format.private import PRIVATE_FIELDS
 from cohesio.format.vocabulary import NetworkKind, PartnerStatus, Sector, TieKind
 from cohesio.plans.fields import PlanTextField
 from cohesio.plans.models import KEY_UNIQUE, PlanRow
@@ -39,6 +40,8 @@ class Partner(PlanRow):
 
     key_prefix = "partner"
     key_from = "name"
+    # what the partner writes about themselves: read only as "partner.read_private" allows (core.permissions)
+    private_fields = PRIVATE_FIELDS
 
     name = models.CharField(_("name"), max_length=200)
     function = models.CharField(_("function"), max_length=200, blank=True)

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET, require_POST
 from cohesio.core.access import locality_view, scoped_object
 from cohesio.core.models import Role
 from cohesio.core.pagination import paginate
+from cohesio.core.permissions import can
 from cohesio.plans.editing import InvalidEdit, PlanLocked, StaleEdit, conflict_rows, plan_object_save
 from cohesio.plans.selectors import plan_for
 
@@ -54,7 +55,9 @@ def network(request):
 @require_GET
 def partner(request, pk: int):
     obj = scoped_object(Partner.objects.select_related("organisation", "locality"), request.locality, pk=pk)
-    return render(request, "network/partner.html", {"partner": obj})
+    # what a partner wrote about themselves: for them, the coordinator and the data-protection officer only
+    context = {"partner": obj, "reads_private": can(request.user, "partner.read_private", obj)}
+    return render(request, "network/partner.html", context)
 
 
 @locality_view("membership.invite")

@@ -12,6 +12,7 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from cohesio.core.access import locality_view
 from cohesio.core.choices import label
+from cohesio.core.permissions import can
 from cohesio.format import vocabulary
 
 from .editing import (
@@ -192,10 +193,14 @@ def history(request, kind: str, pk: int):
     plan = plan_for(request.locality)
     obj = plan if editable.singleton else _object(editable, plan, pk)
     records = list(obj.history.select_related("history_user").order_by("-history_date")[:50])
+    left_out = {"revision", "updated_at"}
+    private = getattr(editable.model, "private_fields", ())  # what a partner wrote about themselves
+    if private and not can(request.user, "partner.read_private", obj):
+        left_out |= set(private)
     rows = []
     for newer, older in zip(records, [*records[1:], None], strict=True):
         changes = newer.diff_against(older).changes if older is not None else []
-        shown = [_change_row(editable.model, c) for c in changes if c.field not in {"revision", "updated_at"}]
+        shown = [_change_row(editable.model, c) for c in changes if c.field not in left_out]
         rows.append({"record": newer, "changes": shown})
     return render(
         request,

@@ -27,9 +27,12 @@ class FindingsOut(Schema):
 
 @router.get("/{slug}/findings", response={200: FindingsOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut})
 def get_findings(request, slug: str):
-    """Every finding with code, severity, element, path, message, hint, group, and its acceptance if any."""
+    """Every finding with code, severity, element, path, message, hint, group, and its acceptance if any.
+
+    A finding about what a partner wrote about themselves says only that it is there, unless the reader is that
+    partner, the coordinator or the data-protection officer."""
     locality = locality_for(request, slug, "plan.check")
     plan = current_plan(locality)
     if plan is None:
         raise Http404
-    return plan_findings(plan).json()
+    return plan_findings(plan, reader=request.user).json()

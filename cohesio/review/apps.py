@@ -17,15 +17,15 @@ class ReviewConfig(AppConfig):
         OPEN_BEFORE_ADOPTION.append(_open_findings)
 
 
-def _open_findings(plan) -> list:
-    """Errors and warnings of the plan check that nobody accepted: shown before the plan is adopted."""
+def _open_findings(plan, reader) -> list:
+    """Errors and warnings of the plan check that nobody accepted: shown to `reader` before the plan is adopted."""
     from cohesio.checks import Severity
 
     from .selectors import plan_findings
 
     return [
         item
-        for item in plan_findings(plan).findings
+        for item in plan_findings(plan, reader=reader).findings
         if not item.accepted and item.finding.severity in (Severity.ERROR, Severity.WARNING)
     ]
 

@@ -12,10 +12,13 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from cohesio.checks import CoCreation, Element, Finding, by_element, check_plan, languages, summarise
+from cohesio.checks.private import findings_for, is_masked
 from cohesio.core.models import Membership, Role
 from cohesio.document.selectors import CACHE_SECONDS, plan_cache, revision_key, salvaged_plan_document
 from cohesio.format import PlanDocument, PlanFormatError, Problem
 from cohesio.format.paths import keyed_path, positional_path
+from cohesio.format.private import EVERY, PrivateReading, private_partner, redacted_document
+from cohesio.network.selectors import partner_accounts, private_reading
 from cohesio.plans.models import Plan
 
 from .grouping import ShownFinding, group_dicts, shown_counts, shown_findings
@@ -30,6 +33,9 @@ class ReviewedFinding:
     `detail` is what tells it apart from other findings with the same code at the same place ("" when
     there are none). An acknowledgement is stored with the code, the keyed path (rows named by key, so it
     stays on its row when others are added, deleted or reordered) and the detail.
+
+    `private`: the finding is about what a partner wrote about themselves and its reader may not read that: its
+    message is a neutral one (`cohesio.checks.private`) and the acceptance's reason is not shown.
     """
 
     finding: Finding
@@ -45,13 +51,17 @@ class ReviewedFinding:
     def accepted(self) -> bool:
         return self.acknowledgement is not None
 
+    @property
+    def private(self) -> bool:
+        return is_masked(self.finding)
+
     def to_dict(self) -> dict:
         """The finding as JSON, with its acknowledgement (or null)."""
         ack = self.acknowledgement
         acknowledged = None
         if ack is not None:
             acknowledged = {
-                "reason": ack.reason,
+                "reason": "" if self.private else ack.reason,
                 "by": _person(ack.acknowledged_by),
                 "at": ack.created_at.isoformat(),
             }
@@ -181,16 +191,25 @@ def _state(plan: Plan) -> tuple[CoCreation, tuple]:
 
 
 def plan_findings(
-    plan: Plan, doc: PlanDocument | None = None, *, today: date | None = None, with_edit_links: bool = False
+    plan: Plan,
+    doc: PlanDocument | None = None,
+    *,
+    reader=None,
+    today: date | None = None,
+    with_edit_links: bool = False,
 ) -> PlanReview:
     """The plan's findings in the user's language, each with its place and acknowledgement.
 
-    Pass `doc` when the caller already built the plan document. `with_edit_links` adds the edit page of each
-    place (one query per kind of row); queries do not grow with the number of findings.
+    Pages and the API pass `reader`, the person who reads them: findings about what a partner wrote about
+    themselves are masked for a reader who may not read it (`cohesio.checks.private`), and so is the review's
+    document. Without a reader the findings are whole: for what is stored with a version, which is masked when
+    it is read. Pass `doc` when the caller already built the plan document. `with_edit_links` adds the edit page
+    of each place (one query per kind of row); queries do not grow with the number of findings.
     """
     lang = plan.language if plan.language in languages() else "en"
     today = today or timezone.localdate()
     cocreation, state = _state(plan)
+    accounts = None
     if doc is not None:  # the caller's document (a published version, a file): checked as it is
         unchecked, findings = [], _check(doc, lang, today, cocreation)
     else:  # the plan as stored: checked once per revision (and day, and co-creation counts)
@@ -198,12 +217,27 @@ def plan_findings(
         cached = plan_cache().get(key)
         if cached is None:
             doc, unchecked = _document(plan, None)
-            cached = (doc, unchecked, _check(doc, lang, today, cocreation) if doc is not None else [])
+            checked = _check(doc, lang, today, cocreation) if doc is not None else []
+            # who is linked to which partner, to mask findings per reader without a query on every page
+            cached = (doc, unchecked, checked, partner_accounts(plan))
             plan_cache().set(key, cached, CACHE_SECONDS)
-        doc, unchecked, findings = cached
+        doc, unchecked, findings, accounts = cached
     if doc is None:
         return PlanReview(plan, [], unchecked=unchecked)
-    findings = [f.translated(gettext) for f in findings]
+    reading = EVERY if reader is None else private_reading(reader, plan, accounts=accounts)
+    return _reviewed(plan, doc, findings, unchecked, reading, with_edit_links)
+
+
+def _reviewed(
+    plan: Plan,
+    doc: PlanDocument,
+    checked: list[Finding],
+    unchecked: list[Problem],
+    reading: PrivateReading,
+    with_edit_links: bool,
+) -> PlanReview:
+    """The findings `checked` on `doc` as the reader with `reading` sees them, placed and with acceptances."""
+    findings = [f.translated(gettext) for f in findings_for(checked, doc, reading)]
     slug = plan.locality.slug
     pages = {element: reverse(name, kwargs={"locality": slug}) for element, name in ELEMENT_PAGES.items()}
     acknowledgements = {
@@ -212,8 +246,8 @@ def plan_findings(
     }
     shared = Counter((f.code, f.path) for f in findings)
     reviewed, used = [], set()
-    for number, finding in enumerate(findings, start=1):
-        fingerprint = finding_detail(finding)
+    for number, (finding, original) in enumerate(zip(findings, checked, strict=True), start=1):
+        fingerprint = finding_detail(original)  # a masked finding keeps its acceptance: by what it was
         detail = fingerprint if shared[(finding.code, finding.path)] > 1 else ""
         keyed = keyed_path(doc, finding.path)
         ack = _acknowledgement_of(acknowledgements, finding.code, keyed, finding.path, detail, fingerprint)
@@ -228,10 +262,19 @@ def plan_findings(
     if with_edit_links:
         for item, link in zip(reviewed, edit_links([r.place for r in reviewed], plan, slug), strict=True):
             item.edit = link
+    keys = [p.key for p in doc.network.partners]
+
+    def readable(path: str) -> bool:
+        # an acceptance about a partner's own words the reader may not read: its reason is not for them either
+        key = private_partner(path, keys)
+        return key is None or reading.reads(key)
+
     unmatched = [
-        (a, place_of(positional_path(doc, a.path) or a.path, doc)) for a in acknowledgements.values() if a.pk not in used
+        (a, place_of(positional_path(doc, a.path) or a.path, doc))
+        for a in acknowledgements.values()
+        if a.pk not in used and readable(a.path)
     ]
-    return PlanReview(plan, reviewed, unmatched, unchecked, doc)
+    return PlanReview(plan, reviewed, unmatched, unchecked, redacted_document(doc, reading))
 
 
 def _check(doc: PlanDocument, lang: str, today: date, cocreation: CoCreation) -> list[Finding]:
@@ -267,5 +310,5 @@ def plan_findings_for_request(request, plan: Plan, doc: PlanDocument | None = No
     if cache is None:
         cache = request._cohesio_plan_reviews = {}
     if plan.pk not in cache:
-        cache[plan.pk] = plan_findings(plan, doc)
+        cache[plan.pk] = plan_findings(plan, doc, reader=request.user)
     return cache[plan.pk]

@@ -25,7 +25,7 @@ def _check_url(request, fragment: str = "") -> str:
 def _check_page(request, plan, *, failed=None, terms_form=None):
     """The check page; `failed` says which finding's acceptance did not validate, the error and the text."""
     may_edit = can(request.user, "plan.edit", request.locality)
-    review = plan_findings(plan, with_edit_links=may_edit)
+    review = plan_findings(plan, reader=request.user, with_edit_links=may_edit)
     context = {
         "plan": plan,
         "review": review,
@@ -57,7 +57,7 @@ def check_json(request):
     plan = current_plan(request.locality)
     if plan is None:
         raise Http404  # not NoPlanYet: a program asking for findings wants a status, not the overview
-    return JsonResponse(plan_findings(plan).json())
+    return JsonResponse(plan_findings(plan, reader=request.user).json())
 
 
 def _matching(review, data):
@@ -71,7 +71,7 @@ def _matching(review, data):
 def acknowledge(request):
     plan = plan_for(request.locality)
     form = AcknowledgeForm(request.POST)
-    item = _matching(plan_findings(plan), form.data)
+    item = _matching(plan_findings(plan, reader=request.user), form.data)
     if item is None:
         messages.error(request, _("That finding is no longer there: the plan has changed since you opened the page."))
         return redirect(_check_url(request))

@@ -8,8 +8,7 @@ from django.views.decorators.http import require_GET
 
 from cohesio.cocreation.selectors import consultation_context
 from cohesio.core.access import locality_view
-from cohesio.document.selectors import plan_document
-from cohesio.format import dump
+from cohesio.document.selectors import plan_data_for
 from cohesio.format.summary import element_summaries
 from cohesio.plans.selectors import current_plan, plan_for
 from cohesio.review.selectors import plan_findings_for_request
@@ -38,7 +37,7 @@ def overview(request):
 @require_GET
 def export_json(request):
     plan = plan_for(request.locality)
-    body = json.dumps(dump(plan_document(plan)), indent=2, ensure_ascii=False)
+    body = json.dumps(plan_data_for(plan, request.user), indent=2, ensure_ascii=False)
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{request.locality.slug}-plan.json"'
     return response

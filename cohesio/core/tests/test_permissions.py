@@ -64,3 +64,35 @@ def test_partner_edits_only_their_own_profile(riverside, bob, alice):
     assert can(bob, "partner.edit_own", own)
     assert not can(bob, "partner.edit_own", other)
     assert can(alice, "partner.edit_own", other)
+
+
+@pytest.mark.parametrize(
+    ("role", "own", "reads"),
+    [
+        ("coordinator", False, True),  # the coordinator reads every partner's interests, doubts and conditions
+        ("dpo", False, True),  # so does the data-protection officer
+        ("partner", True, True),  # a partner reads what they wrote themselves
+        ("partner", False, False),  # but not what another partner wrote
+        ("political_owner", False, False),
+        ("viewer", False, False),
+        ("viewer", True, True),  # a record linked to someone is theirs, whatever their role
+    ],
+)
+def test_what_a_partner_writes_about_themselves_is_read_by_them_the_coordinator_and_the_dpo(
+    riverside, role, own, reads
+):
+    from cohesio.network.models import Partner
+    from cohesio.plans.models import Plan
+
+    plan = Plan.objects.create(locality=riverside, title="Plan")
+    user = make_member(riverside, role, f"{role}@riverside.example")
+    partner = Partner.objects.create(plan=plan, name="Dana Doe", user=user if own else None)
+    assert can(user, "partner.read_private", partner) is reads
+
+
+def test_nobody_outside_the_locality_reads_a_partners_own_words_not_even_their_coordinator(riverside, charlie):
+    from cohesio.network.models import Partner
+    from cohesio.plans.models import Plan
+
+    partner = Partner.objects.create(plan=Plan.objects.create(locality=riverside, title="Plan"), name="Dana Doe")
+    assert not can(charlie, "partner.read_private", partner)

@@ -80,3 +80,25 @@ def test_people_of_other_localities_do_not_find_a_prepared_export(client, rivert
     client.force_login(charlie)
 
     assert client.get(_url("exports:file", pk=export.pk)).status_code == 404
+
+
+def test_a_prepared_file_holds_what_its_requester_may_read_and_only_they_download_it(
+    client, riverton, django_capture_on_commit_callbacks
+):
+    coordinator, plan = riverton
+    viewer = make_member(plan.locality, "viewer", "viewer@riverton.example")
+    doubt = "Whether partners will find time for the plan next to their own caseload."
+    with django_capture_on_commit_callbacks(execute=True):
+        theirs = export_file_request(acting_user=coordinator, plan=plan, version=None, file_format="html", public=False)
+        first = plan.versions.get(number=1)
+        mine = export_file_request(acting_user=viewer, plan=plan, version=first, file_format="html", public=False)
+    client.force_login(viewer)
+
+    status = client.get(_url("exports:file", pk=theirs.pk)).content.decode()
+    own = b"".join(client.get(_url("exports:file_download", pk=mine.pk)).streaming_content).decode()
+
+    assert client.get(_url("exports:file_download", pk=theirs.pk)).status_code == 404
+    assert "Download the file" not in status and "only they can download it" in status
+    assert doubt not in own and "Partners&#x27; interests, doubts and conditions" not in own
+    client.force_login(coordinator)
+    assert doubt in b"".join(client.get(_url("exports:file_download", pk=theirs.pk)).streaming_content).decode()

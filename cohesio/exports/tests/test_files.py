@@ -11,6 +11,7 @@ from cohesio.demo.riverton import riverton_document
 from cohesio.exports.content import VersionInfo, plan_content
 from cohesio.exports.rendering import export_file, file_name
 from cohesio.format import dump
+from cohesio.format.private import EVERY
 
 from .files import docx_figures, docx_headings, docx_text, odt_document, odt_text, pdf_reader, pdf_text
 
@@ -38,7 +39,9 @@ def demo():
     data["plan"]["title"] = "Riverton together & <safe> online"  # characters that break XML unless escaped
     findings = [f.to_dict() for f in check_plan(doc)]
     snapshot = {"summary": {"errors": 0, "warnings": 1, "tips": 0, "accepted": 0}, "findings": findings}
-    return plan_content(data, snapshot, version=VersionInfo(number=3, published_at="1 March 2026", note="For the council"))
+    return plan_content(
+        data, snapshot, version=VersionInfo(number=3, published_at="1 March 2026", note="For the council")
+    )
 
 
 @pytest.fixture(scope="module")
@@ -164,7 +167,7 @@ def test_a_dutch_plan_exports_in_dutch():
 
     data = dump(riverton_document())
     data["plan"]["language"] = "nl"
-    content = _content(data, {"summary": {}, "findings": []}, None, False)
+    content = _content(data, {"summary": {}, "findings": []}, None, False, EVERY)
 
     html = export_file(content, "html").decode()
 
@@ -185,7 +188,9 @@ def test_pdf_pages_are_numbered_on_through_its_parts(files):
 
 def test_pdf_contents_and_bookmarks_lead_to_the_page_each_element_starts_on(files, demo):
     reader = pdf_reader(files["pdf"])
-    bookmarks = {item.title: reader.get_destination_page_number(item) for item in reader.outline if not isinstance(item, list)}
+    bookmarks = {
+        item.title: reader.get_destination_page_number(item) for item in reader.outline if not isinstance(item, list)
+    }
     contents = _one_line(reader.pages[1].extract_text())
     links = {}
     for annotation in reader.pages[1]["/Annots"]:
@@ -221,7 +226,11 @@ def test_pdf_structure_tree_holds_every_parts_content_for_its_own_pages(files):
     for index, page in enumerate(reader.pages):
         marked = parents[page["/StructParents"]].get_object()
         assert marked, f"page {index + 1} has no tagged content"
-        assert all(reader.get_page_number(e.get_object()["/Pg"].get_object()) == index for e in marked if "/Pg" in e.get_object())
+        assert all(
+            reader.get_page_number(e.get_object()["/Pg"].get_object()) == index
+            for e in marked
+            if "/Pg" in e.get_object()
+        )
         for annotation in page.get("/Annots", []):
             link = parents[annotation.get_object()["/StructParent"]].get_object()
             assert link["/S"] == "/Link"

@@ -15,6 +15,7 @@ from cohesio.exports.public import PUBLIC, public_document
 from cohesio.exports.rendering import export_file, version_content
 from cohesio.exports.services import publication_switch, version_publish
 from cohesio.format import PlanDocument, dump
+from cohesio.format.private import EVERY, NOBODY
 from conftest import make_member
 
 from .files import docx_text, odt_text, pdf_text
@@ -84,7 +85,7 @@ def test_no_public_output_names_a_person_or_their_doubts_and_conditions(client, 
     private = _private_texts(riverton_document())
     page = client.get(reverse("public:page", kwargs={"token": token}))
     pdf = client.get(reverse("public:pdf", kwargs={"token": token}))
-    content = version_content(version, public=True)
+    content = version_content(version, public=True, reading=NOBODY)
 
     outputs = {
         "page": page.content.decode(),
@@ -101,7 +102,7 @@ def test_no_public_output_names_a_person_or_their_doubts_and_conditions(client, 
 def test_the_internal_export_does_name_the_partners(riverton):
     _coordinator, _plan, version = riverton
 
-    text = docx_text(export_file(version_content(version), "docx"))
+    text = docx_text(export_file(version_content(version, reading=EVERY), "docx"))
 
     assert "Sanne de Vries" in text
 
@@ -147,7 +148,10 @@ def test_the_public_page_makes_at_most_a_few_queries_whatever_the_plans_size(
     from cohesio.plans.tests.documents import scaled, small_document
 
     tokens = []
-    for locality, who, doc in ((riverside, alice, small_document()), (elsewhere, charlie, scaled(small_document(), 10))):
+    for locality, who, doc in (
+        (riverside, alice, small_document()),
+        (elsewhere, charlie, scaled(small_document(), 10)),
+    ):
         plan = import_plan(doc, locality)
         version_publish(acting_user=who, plan=plan)
         tokens.append(publication_switch(acting_user=who, plan=plan, enabled=True).token)
