@@ -137,6 +137,12 @@ EXPECTED = {
     "exports:import_confirm": {"GET": _only({"coordinator": 405}), "POST": _only({"coordinator": 302})},
     # downloads of the current plan and of version 1, every member (the export is audited)
     **{f"exports:{which}_{fmt}": READ_PAGE for which in ("current", "version") for fmt in ("docx", "pdf", "odt", "html")},
+    # the information-sharing agreement and each organisation's protocol, as pages and files (downloads audited);
+    # "my protocol" sends a member without an organisation in the plan to the list of protocols
+    "exports:agreement": READ_PAGE,
+    "exports:protocol": READ_PAGE,
+    "exports:my_protocol": {"GET": _members(302), "POST": _members(405)},
+    **{f"exports:{which}_{fmt}": READ_PAGE for which in ("agreement", "protocol") for fmt in ("docx", "pdf")},
     # large plans' exports prepared in the background; the world has one waiting, so not downloadable yet
     "exports:prepare": {"GET": _members(405), "POST": _members(404)},  # an empty form names no export
     "exports:file": READ_PAGE,
@@ -218,6 +224,7 @@ def _url(name, given):
         "kind": "vision" if name == "plans:edit_section" else "goal",
         "step": "vision",
         "direction": "up",
+        "organisation": "o1",
     }
     subsets = (
         (),
@@ -227,6 +234,7 @@ def _url(name, given):
         ("locality", "pk"),
         ("locality", "kind"),
         ("locality", "step"),
+        ("locality", "organisation"),
         ("locality", "kind", "pk"),
         ("locality", "kind", "pk", "direction"),
     )

@@ -12,6 +12,7 @@ import pytest
 from cohesio.demo.riverton import riverton_document
 from cohesio.exports.rendering import export_file
 from cohesio.exports.sharing_documents import agreement_content, protocol_content, sheet_file_name
+from cohesio.format.protocol import agreement_text, lines, protocol
 
 from .files import docx_text, pdf_reader, pdf_text
 
@@ -145,3 +146,15 @@ def test_sharing_documents_have_names_people_recognise(doc, organisation, name):
     else:
         content = protocol_content(doc, organisation, today=TODAY)
     assert sheet_file_name(content, "riverton", name.rsplit(".", 1)[1]) == name
+
+
+def test_every_sentence_of_every_demo_document_is_filled_in(doc):
+    text = agreement_text(doc, today=TODAY)
+    texts = [lines(r.sentences) for h in text.holders for r in h.rules]
+    for organisation in doc.network.organisations:
+        p = protocol(doc, organisation.key, today=TODAY)
+        texts.append(lines(p.status))
+        texts.extend(lines(r.sentences) for r in p.shares)
+        texts.extend(f"{r.purposes} {lines(r.use)} {r.kept}" for r in p.receives)
+        texts.extend(str(c.why) for c in p.contacts)
+    assert [t for t in texts if "{" in t or "}" in t or "None" in t] == []

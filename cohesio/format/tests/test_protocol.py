@@ -6,7 +6,6 @@ from datetime import date
 
 import pytest
 
-from cohesio.demo.riverton import riverton_document
 from cohesio.format import load
 from cohesio.format.protocol import Listing, Translator, Words, agreement_text, lines, protocol
 from cohesio.format.sharing import Recipient, may_share
@@ -214,15 +213,3 @@ def test_a_translator_translates_templates_labels_lists_and_dates():
 def test_names_with_commas_are_listed_apart_by_semicolons():
     listing = Listing(("River Police, community team", "Town Hall", "Care Service"))
     assert Words("{names}", {"names": listing}).render() == "River Police, community team; Town Hall and Care Service"
-
-
-def test_every_sentence_of_every_demo_document_is_filled_in():
-    doc = riverton_document()
-    texts = [lines(agreement_text(doc, today=DAY).holders[0].rules[0].sentences)]
-    for organisation in doc.network.organisations:
-        p = protocol(doc, organisation.key, today=DAY)
-        texts.append(lines(p.status))
-        texts.extend(lines(r.sentences) for r in p.shares)
-        texts.extend(f"{r.purposes} {lines(r.use)} {r.kept}" for r in p.receives)
-        texts.extend(str(c.why) for c in p.contacts)
-    assert [t for t in texts if "{" in t or "}" in t or "None" in t] == []
