@@ -182,13 +182,18 @@ def _receives(p: Protocol) -> Section:
     s = Section("receives", None, _("What you may receive, and what you do with it"))
     columns = [_("Information"), _("From"), _("For"), _("What you do with it"), _("How long it is kept")]
     rows = [
-        [r.information, "; ".join(r.holders), _capital(say(r.purposes)), sentences(r.use), _capital(say(r.kept))]
+        [r.information, _from(r), _capital(say(r.purposes)), sentences(r.use), _capital(say(r.kept))]
         for r in p.receives
     ]
     s.table(Table("receives", _("Information %(organisation)s may receive") % {"organisation": p.name}, columns, rows))
     if not p.receives:
         s.p(_("The agreement names no information that %(organisation)s receives.") % {"organisation": p.name})
     return s
+
+
+def _from(receipt) -> str:
+    """The holders, and which of them may not share it yet."""
+    return "\n".join(["; ".join(receipt.holders), *(say(note) for note in receipt.notes)])
 
 
 def _capital(text: str) -> str:

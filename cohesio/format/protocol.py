@@ -539,6 +539,23 @@ class Receipt:
     use: tuple[Words, ...]
     kept: Words
     rules: tuple[str, ...]
+    notes: tuple[Words, ...] = ()  # holders that may not share it yet
+
+
+def _unsigned_holders(ix: _Index, holders: list[str]) -> tuple[Words, ...]:
+    """Holders who have not signed the agreement's current version: nothing comes from them yet."""
+    unsigned = [ix.organisation(k) for k in holders if not ix.signed(k)]
+    if ix.agreement is None or not unsigned:
+        return ()
+    return (
+        ngettext(
+            "Not from {organisations} yet: it has not signed version {version} of the agreement.",
+            "Not from {organisations} yet: they have not signed version {version} of the agreement.",
+            len(unsigned),
+            organisations=Listing(tuple(unsigned)),
+            version=ix.agreement.version,
+        ),
+    )
 
 
 def _receives(rule: SharingRule, organisation: str) -> bool:
@@ -569,6 +586,8 @@ def _receipts(ix: _Index, organisation: str) -> tuple[Receipt, ...]:
         kind = ix.kind(rule.information_type)
         if kind is None or kind.organisation == organisation or not _receives(rule, organisation):
             continue
+        if rule.valid_until is not None and rule.valid_until < ix.today:
+            continue  # an ended rule brings nothing any more (its holder's protocol says so)
         terms = (
             kind.name,
             tuple(rule.purposes),
@@ -579,9 +598,8 @@ def _receipts(ix: _Index, organisation: str) -> tuple[Receipt, ...]:
             (rule.retention_amount, rule.retention_unit, rule.retention_from),
         )
         entry = grouped.setdefault(terms, {"rule": rule, "holders": [], "rules": []})
-        holder = ix.organisation(kind.organisation)
-        if holder not in entry["holders"]:
-            entry["holders"].append(holder)
+        if kind.organisation not in entry["holders"]:
+            entry["holders"].append(kind.organisation)
         entry["rules"].append(rule.key)
     receipts = []
     for (information, *_terms), entry in grouped.items():
@@ -589,11 +607,12 @@ def _receipts(ix: _Index, organisation: str) -> tuple[Receipt, ...]:
         receipts.append(
             Receipt(
                 information=information,
-                holders=tuple(entry["holders"]),
+                holders=tuple(ix.organisation(k) for k in entry["holders"]),
                 purposes=_for(rule),
                 use=(w(YOUR_USE[rule.receiver_use]), w(YOUR_ONWARD[rule.onward_sharing])),
                 kept=retention_period(rule) or w(_("Not set: ask the coordinator")),
                 rules=tuple(entry["rules"]),
+                notes=_unsigned_holders(ix, entry["holders"]),
             )
         )
     return tuple(receipts)

@@ -158,3 +158,16 @@ def test_every_sentence_of_every_demo_document_is_filled_in(doc):
         texts.extend(f"{r.purposes} {lines(r.use)} {r.kept}" for r in p.receives)
         texts.extend(str(c.why) for c in p.contacts)
     assert [t for t in texts if "{" in t or "}" in t or "None" in t] == []
+
+
+def test_a_plan_without_an_agreement_or_rules_still_has_its_documents_saying_so(doc):
+    bare = doc.model_copy(update={"sharing": doc.sharing.model_copy(update={"agreement": None, "rules": []})})
+    agreement = agreement_content(bare, today=TODAY)
+    protocol_ = protocol_content(bare, COLLEGE, today=TODAY)
+
+    assert agreement.notes == ["There is no information-sharing agreement yet, so nothing may be shared."]
+    assert "The agreement has no rules yet, so nothing may be shared." in pdf_text(export_file(agreement, "pdf"))
+    text = _one_line(docx_text(export_file(protocol_, "docx")))
+    assert "The agreement names no information that Riverside College shares with others." in text
+    assert "The agreement names no information that Riverside College receives." in text
+    assert sheet_file_name(agreement, "riverton", "pdf") == "riverton-sharing-agreement.pdf"

@@ -107,6 +107,19 @@ def test_the_same_information_on_the_same_terms_from_several_holders_is_one_line
     assert [(r.holders, r.rules) for r in receipts] == [(("Hill School", "Vale School"), ("r-absence", "r-absence2"))]
 
 
+def test_what_an_unsigned_holder_or_an_ended_rule_would_bring_is_marked_or_left_out():
+    data = _data()
+    data["sharing"]["agreement"]["signatories"] = [
+        x for x in data["sharing"]["agreement"]["signatories"] if x["organisation"] != "o-police"
+    ]
+    receipts = {r.information: r for r in protocol(load(data), "o-town", today=date(2027, 1, 5)).receives}
+    assert "Tension picture" not in receipts  # its rule ended on 31 December 2026
+    assert [str(n) for n in receipts["Police contacts"].notes] == [
+        "Not from Town Police yet: it has not signed version 2 of the agreement."
+    ]
+    assert receipts["Absence"].notes == ()
+
+
 def test_a_holder_does_not_receive_its_own_information_and_an_organisation_without_rules_has_none():
     assert "Absence" not in {r.information for r in protocol(DOC, "o-school", today=DAY).receives}
     data = _data()
