@@ -102,3 +102,15 @@ def pdf_document(content: PlanContent) -> bytes:
     footer = _render(FOOTER_HTML.format(title=css_string(content.title), pages="<div></div>" * total), tagged=False)
     links = {s.key: Target(page=starts[s.key] - 1, label=s.heading) for s in content.sections}
     return join_pdfs([front, *sections], footer=footer, links=links)
+
+
+def sheet_html(content, *, css_url: str | None = None) -> str:
+    """A short document (the agreement, a protocol) as one print page: a header, then its sections."""
+    context = {"content": content, "inline_css": None if css_url else _css_text(), "css_url": css_url}
+    return render_to_string("exports/print_sheet.html", context)
+
+
+def sheet_pdf(content) -> bytes:
+    """A short document as a tagged PDF (PDF/UA-1) with its language, in one render: it has a few pages at most, so
+    it needs neither the plan's parts nor its contents."""
+    return _render(sheet_html(content))

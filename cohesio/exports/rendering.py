@@ -12,6 +12,7 @@ from cohesio.plans.models import Plan
 from .content import PlanContent, VersionInfo, plan_content
 from .models import PlanVersion
 from .selectors import findings_snapshot
+from .sharing_documents import SheetContent
 
 CONTENT_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -88,9 +89,12 @@ def prepared_in_background(document: dict, file_format: str) -> bool:
 
 
 def export_file(
-    content: PlanContent, file_format: str, *, css_url: str | None = None, pdf_url: str | None = None
+    content: PlanContent | SheetContent, file_format: str, *, css_url: str | None = None, pdf_url: str | None = None
 ) -> bytes:
-    """The file in `file_format` (docx, pdf, odt or html), with its words in the plan's language."""
+    """The file in `file_format` (docx, pdf, odt or html), with its words in the plan's language; a short document
+    (the agreement, a protocol) as DOCX, PDF or HTML."""
+    if isinstance(content, SheetContent):
+        return _sheet_file(content, file_format, css_url=css_url)
     with translation.override(content.language):
         if file_format == "docx":
             from .word import docx_document
@@ -109,6 +113,23 @@ def export_file(
 
             return html_document(content, css_url=css_url, pdf_url=pdf_url).encode()
     raise ValueError(f"unknown export format {file_format!r}")
+
+
+def _sheet_file(content: SheetContent, file_format: str, *, css_url: str | None) -> bytes:
+    with translation.override(content.language):
+        if file_format == "docx":
+            from .word import sheet_docx
+
+            return sheet_docx(content)
+        if file_format == "pdf":
+            from .pdf import sheet_pdf
+
+            return sheet_pdf(content)
+        if file_format == "html":
+            from .pdf import sheet_html
+
+            return sheet_html(content, css_url=css_url).encode()
+    raise ValueError(f"no {file_format!r} export of a short document")
 
 
 def file_name(slug: str, number: int | None, file_format: str, *, public: bool = False) -> str:

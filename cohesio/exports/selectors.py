@@ -1,5 +1,5 @@
-"""Reads of published versions and the public page, the checker's findings as a version stores them, and the
-preview of a plan file imported as an update."""
+"""Reads of published versions and the public page, the checker's findings as a version stores them, the
+preview of a plan file imported as an update, and the rows the sharing documents' downloads are recorded against."""
 
 from dataclasses import dataclass
 
@@ -12,8 +12,10 @@ from cohesio.format import PlanDocument, dump, load
 from cohesio.format.diff import PlanDiff, diff_documents
 from cohesio.format.io import digest
 from cohesio.format.private import PrivateReading, redacted_data
+from cohesio.network.models import Organisation
 from cohesio.plans.models import Plan
 from cohesio.review.selectors import PlanReview, plan_findings
+from cohesio.sharing.models import Agreement
 
 from .models import ExportFile, PlanPublication, PlanVersion
 
@@ -100,3 +102,13 @@ def import_preview(plan: Plan, doc: PlanDocument) -> ImportPreview:
     # the status moves only through the workflow, never by a file: the plan keeps its own (as plan_update does)
     after = doc.model_copy(update={"plan": doc.plan.model_copy(update={"status": before.plan.status})})
     return ImportPreview(diff_documents(dump(before), dump(after)), plan_findings(plan, after), digest(before))
+
+
+def agreement_row(plan: Plan) -> Agreement | None:
+    """The plan's information-sharing agreement row (what its downloads are recorded against), or None."""
+    return Agreement.objects.filter(plan=plan).first()
+
+
+def organisation_row(plan: Plan, key: str) -> Organisation:
+    """One organisation of the plan by its key, or 404."""
+    return get_object_or_404(Organisation, plan=plan, key=key)

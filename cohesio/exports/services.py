@@ -131,3 +131,14 @@ def export_files_clean(*, hours: int | None = None, now=None) -> int:
             if export.file:
                 transaction.on_commit(lambda f=export.file: f.storage.delete(f.name))
     return len(old)
+
+
+def sharing_document_export_record(*, acting_user, plan: Plan, document: str, obj, file_format: str) -> None:
+    """Keep in the audit trail that someone downloaded the information-sharing agreement (`document="agreement"`,
+    `obj` the agreement) or an organisation's protocol (`"protocol"`, `obj` the organisation): who, which, format."""
+    require(acting_user, "plan.export", plan.locality)
+    if document not in ("agreement", "protocol"):
+        raise ValueError(f"unknown sharing document {document!r}")
+    action = f"sharing.{document}.export.{file_format}"
+    with transaction.atomic():
+        record(actor=acting_user, action=action, obj=obj if obj is not None else plan)

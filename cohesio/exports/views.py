@@ -113,7 +113,7 @@ def compare_json(request):
     return JsonResponse({"old": old.number, "new": new.number, **diff.to_dict()})
 
 
-def _file_response(body: bytes, file_format: str, name: str) -> HttpResponse:
+def file_response(body: bytes, file_format: str, name: str) -> HttpResponse:
     response = HttpResponse(body, content_type=CONTENT_TYPES[file_format])
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
@@ -136,7 +136,7 @@ def download_current(request, file_format: str):
     content = current_content(plan, public=public, doc=doc, reading=private_reading(request.user, plan))
     body = export_file(content, file_format)
     export_record(acting_user=request.user, plan=plan, version=None, file_format=file_format, public=public)
-    return _file_response(body, file_format, file_name(request.locality.slug, None, file_format, public=public))
+    return file_response(body, file_format, file_name(request.locality.slug, None, file_format, public=public))
 
 
 @locality_view("plan.export")
@@ -151,7 +151,7 @@ def download_version(request, pk: int, file_format: str):
         version_content(version, public=public, reading=private_reading(request.user, plan)), file_format
     )
     export_record(acting_user=request.user, plan=plan, version=version, file_format=file_format, public=public)
-    return _file_response(
+    return file_response(
         body, file_format, file_name(request.locality.slug, version.number, file_format, public=public)
     )
 
@@ -231,4 +231,4 @@ def public_pdf(request, token: str):
     body = export_file(version_content(version, public=True, reading=NOBODY), "pdf")
     export_record(acting_user=request.user, plan=version.plan, version=version, file_format="pdf", public=True)
     slug = version.plan.locality.slug
-    return _file_response(body, "pdf", file_name(slug, version.number, "pdf", public=True))
+    return file_response(body, "pdf", file_name(slug, version.number, "pdf", public=True))

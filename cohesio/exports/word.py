@@ -13,7 +13,7 @@ from docx.shared import Cm
 from docxtpl import DocxTemplate, InlineImage
 
 from .content import PlanContent, Section
-from .docx_template import DEFAULT_TEMPLATE
+from .docx_template import DEFAULT_TEMPLATE, SHEET_TEMPLATE
 
 FIGURE_WIDTH = Cm(16)
 
@@ -41,7 +41,9 @@ def _table(body, table) -> None:
     """
     caption = body.add_paragraph(table.caption, style="Caption")
     header = "".join(_cell(c, bold=True) for c in table.columns)
-    rows = "".join(f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{''.join(_cell(c) for c in row)}</w:tr>" for row in table.plain_rows())
+    rows = "".join(
+        f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{''.join(_cell(c) for c in row)}</w:tr>" for row in table.plain_rows()
+    )
     grid = "".join("<w:gridCol/>" for _c in table.columns)
     xml = (
         f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="5000" w:type="pct"/></w:tblPr>'
@@ -56,11 +58,13 @@ def _figure(body, figure) -> None:
     body.add_paragraph(figure.caption, style="Caption")
 
 
-def _body(tpl: DocxTemplate, section: Section):
+def _body(tpl: DocxTemplate, section: Section, *, shift: int = 0):
+    """A section's blocks as a sub-document; `shift` moves headings up a level (a short document's sections are
+    Heading 1, where the plan's elements are its chapters)."""
     body = tpl.new_subdoc()
     for block in section.blocks:
         if block.kind == "heading":
-            body.add_paragraph(block.text, style=f"Heading {block.level}")
+            body.add_paragraph(block.text, style=f"Heading {block.level - shift}")
         elif block.kind == "text":
             paragraph = body.add_paragraph()
             if block.label:
@@ -101,8 +105,30 @@ def docx_document(content: PlanContent, template: Path | None = None) -> bytes:
         "public": content.public,
         "labels": labels(),
         "sections": [{"key": s.key, "heading": s.heading, "body": _body(tpl, s)} for s in content.sections],
-        "tables": {key: {"caption": t.caption, "columns": t.columns, "rows": t.plain_rows()} for key, t in content.tables.items()},
+        "tables": {
+            key: {"caption": t.caption, "columns": t.columns, "rows": t.plain_rows()}
+            for key, t in content.tables.items()
+        },
         "figures": {key: InlineImage(tpl, io.BytesIO(f.png), width=FIGURE_WIDTH) for key, f in content.figures.items()},
+    }
+    tpl.render(context, autoescape=True)
+    out = io.BytesIO()
+    tpl.save(out)
+    return out.getvalue()
+
+
+def sheet_docx(content) -> bytes:
+    """A short document (the agreement, a protocol) as DOCX: its header, then its sections without page breaks."""
+    tpl = DocxTemplate(str(SHEET_TEMPLATE))
+    context = {
+        "title": content.title,
+        "subtitle": content.subtitle,
+        "facts": [{"label": label, "value": value} for label, value in content.facts],
+        "notes": content.notes,
+        "fictional": content.fictional,
+        "footer": content.footer,
+        "labels": labels(),
+        "sections": [{"key": s.key, "heading": s.heading, "body": _body(tpl, s, shift=1)} for s in content.sections],
     }
     tpl.render(context, autoescape=True)
     out = io.BytesIO()

@@ -146,6 +146,12 @@ EXPECTED = {
         for which in ("current", "version")
         for fmt in ("docx", "pdf", "odt", "html")
     },
+    # the information-sharing agreement and each organisation's protocol, as pages and files (downloads audited);
+    # "my protocol" sends a member without an organisation in the plan to the list of protocols
+    "exports:agreement": READ_PAGE,
+    "exports:protocol": READ_PAGE,
+    "exports:my_protocol": {"GET": _members(302), "POST": _members(405)},
+    **{f"exports:{which}_{fmt}": READ_PAGE for which in ("agreement", "protocol") for fmt in ("docx", "pdf")},
     # large plans' exports prepared in the background; the world has one waiting, so not downloadable yet
     "exports:prepare": {"GET": _members(405), "POST": _members(404)},  # an empty form names no export
     "exports:file": READ_PAGE,
@@ -234,6 +240,7 @@ def _url(name, given):
         "step": "vision",
         "direction": "up",
         "key": "e1",  # the small plan's evaluation
+        "organisation": "o1",
     }
     subsets = (
         (),
@@ -244,6 +251,7 @@ def _url(name, given):
         ("locality", "kind"),
         ("locality", "step"),
         ("locality", "key"),
+        ("locality", "organisation"),
         ("locality", "kind", "pk"),
         ("locality", "kind", "pk", "direction"),
     )

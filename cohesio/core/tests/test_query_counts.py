@@ -129,6 +129,11 @@ PAGES = [
     *(Page(f"exports:current_{fmt}", same_at_scale=False) for fmt in ("html", "docx")),
     *(Page(f"exports:version_{fmt}", args=lambda plan: {"pk": 1}, same_at_scale=False) for fmt in ("html", "docx")),
     Page("exports:file", args=_waiting_export),
+    # the information-sharing agreement and the protocols (organisations of the demo keep their keys at ten times)
+    Page("exports:agreement"),
+    *(Page("exports:protocol", args=lambda plan, key=key: {"organisation": key}) for key in ("org-hub", "org-library")),
+    Page("exports:agreement_docx", same_at_scale=False),  # the PDF at ten times takes seconds: left out here
+    *(Page(f"exports:protocol_{fmt}", args=lambda plan: {"organisation": "org-hub"}) for fmt in ("docx", "pdf")),
     # the editing kit: every kind's edit form, new-row form and history
     *(
         Page("plans:edit_section", COORDINATOR, args=lambda plan, kind=kind: {"kind": kind})
