@@ -97,6 +97,11 @@ EXPECTED = {
     "network:my_profile": {"GET": _members(404), "POST": _members(404)},
     "sharing:my_information_types": {"GET": _members(404), "POST": _members(404)},
     "sharing:cooperation": READ_PAGE,
+    "sharing:matrix": READ_PAGE,
+    # signing needs a partner record with an organisation; no member of the world has one
+    "sharing:agreement_sign": {"GET": _members(404), "POST": _members(404)},
+    "sharing:agreement_in_force": COORDINATOR_FORM,  # an empty form: no date, errors shown, nothing changed
+    "sharing:agreement_template": COORDINATOR_FORM,  # the plan has an agreement: an empty form chooses no file
     "interventions:list": READ_PAGE,
     "interventions:detail": READ_PAGE,
     # review: the check page's forms take POST only
