@@ -14,7 +14,7 @@ from cohesio.audit.services import record
 from cohesio.core.permissions import require
 from cohesio.format import document as fmt
 from cohesio.format.references import Problem
-from cohesio.format.vocabulary import AgreementState
+from cohesio.format.vocabulary import AgreementState, NetworkKind
 from cohesio.network.models import Organisation, Partner
 from cohesio.plans.editing import InvalidEdit, RowWrite, plan_revised, plan_row_create
 from cohesio.plans.models import Plan
@@ -119,8 +119,11 @@ def _refused(message, field=NON_FIELD_ERRORS) -> InvalidEdit:
 
 
 def signing_partner(plan: Plan, user) -> Partner:
-    """The partner record through which `user` signs: theirs in this plan, with an organisation. 404 otherwise."""
-    partner = Partner.objects.filter(plan=plan, user=user, organisation__isnull=False).select_related("organisation")
+    """The partner record through which `user` signs: theirs in this plan's formal network, with an organisation.
+    404 otherwise."""
+    partner = Partner.objects.filter(
+        plan=plan, user=user, organisation__isnull=False, network=NetworkKind.FORMAL
+    ).select_related("organisation")
     found = partner.order_by("position", "pk").first()
     if found is None:
         raise Http404

@@ -65,7 +65,9 @@ def cooperation(request):
     context["state"] = agreement_state(agreement, timezone.localdate()) if agreement else None
     status = _agreement_status(sharing_section(plan), timezone.localdate())
     context["not_signed"], context["all_signed"] = status["not_signed"], status["all_signed"]
-    context["may_sign"] = agreement is not None and _may_sign(request, plan)
+    # the signing partner is a formal partner of an organisation (services.signing_partner): among those loaded
+    own = next((p for p in partners if p.user_id == request.user.pk and p.organisation_id), None)
+    context["may_sign"] = agreement is not None and own is not None and can(request.user, "agreement.sign", own)
     context["may_bring_into_force"] = agreement is not None and can(
         request.user, "agreement.bring_into_force", request.locality
     )
@@ -215,8 +217,11 @@ def _filtered(request) -> bool:
 
 
 def _may_sign(request, plan) -> bool:
-    partner = own_partner_profile(plan, request.user)
-    return partner is not None and can(request.user, "agreement.sign", partner)
+    try:
+        partner = signing_partner(plan, request.user)
+    except Http404:
+        return False
+    return can(request.user, "agreement.sign", partner)
 
 
 @locality_view("plan.view")
@@ -282,7 +287,7 @@ def agreement_in_force(request):
     plan = plan_for(request.locality)
     agreement = get_object_or_404(Agreement, plan=plan)
     today = timezone.localdate()
-    form = InForceForm(request.POST or None, initial={"in_force_from": today})
+    form = InForceForm(request.POST if request.method == "POST" else None, initial={"in_force_from": today})
     if request.method == "POST" and form.is_valid():
         try:
             agreement_bring_into_force(
@@ -309,9 +314,10 @@ def agreement_template(request):
         return locked_page(request, plan, back_url=back)
     starts = not Agreement.objects.filter(plan=plan).exists()
     organisations = list(Organisation.objects.filter(plan=plan).values_list("key", "name"))
+    posted = request.method == "POST"
     form = TemplateForm(
-        request.POST or None,
-        request.FILES or None,
+        request.POST if posted else None,
+        request.FILES if posted else None,
         starts_agreement=starts,
         organisations={key for key, _name in organisations},
         information_types=set(InformationType.objects.filter(plan=plan).values_list("key", flat=True)),

@@ -83,6 +83,11 @@ PAGES = [
     Page("analysis:analysis"),
     Page("network:network"),
     Page("sharing:cooperation"),
+    Page("sharing:matrix"),
+    Page("sharing:matrix", query="?information_type=&purpose=prevention"),
+    Page("sharing:matrix", query="?holders=2"),
+    Page("sharing:agreement_in_force", COORDINATOR),
+    Page("sharing:agreement_template", COORDINATOR),
     Page("interventions:list"),
     Page("interventions:list", query="?page=2"),
     Page("interventions:detail", args=_first(Intervention)),
@@ -104,6 +109,7 @@ PAGES = [
     # a partner's own pages
     Page("network:my_profile", (Role.PARTNER,)),
     Page("sharing:my_information_types", (Role.PARTNER,)),
+    Page("sharing:agreement_sign", (Role.PARTNER,)),
     # people
     Page("core:members", (Role.COORDINATOR, Role.DPO)),
     Page("core:member_role", COORDINATOR, args=_member),
