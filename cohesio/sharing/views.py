@@ -197,19 +197,40 @@ def matrix(request):
     holders = paginate(request, grid.holders, param="holders", anchor="matrix")
     on_page = holders.items
     columns = [c for c in grid.columns if any(grid.cell(h, c) for h in on_page)]
+    receivers = paginate(request, columns, param="receivers", per_page=RECEIVERS_PER_PAGE, anchor="matrix")
+    first = receivers.page.start_index() - 1 if columns else 0
     may_add = can(request.user, "plan.edit", request.locality) and not plan.is_locked
     context = {
         "plan": plan,
         "form": form,
         "filtered": bool(chosen.get("information_type") or chosen.get("purpose")),
         "holders": holders,
-        "columns": [_column_name(section, c) for c in columns],
-        "rows": _matrix_rows(request, section, grid, on_page, columns, may_add),
+        "tables": [
+            {
+                "first": first + start + 1,
+                "last": first + start + len(group),
+                "columns": [_column_name(section, c) for c in group],
+                "rows": _matrix_rows(request, section, grid, on_page, group, may_add),
+            }
+            for start, group in _groups(receivers.items)
+        ],
+        "receivers": receivers,
         "left_out": section.left_out,
         "may_sign": _may_sign(request, plan),
         **_agreement_status(section, timezone.localdate()),
     }
     return render(request, "sharing/matrix.html", context)
+
+
+# A matrix of every receiver at once is too wide to read on a screen or a sheet of paper: it is laid out as tables
+# of a few receivers each, every table with all the holders of the page; a page shows at most 50 holders and 20
+# receivers (1,000 cells), each list with its own pages.
+RECEIVERS_PER_TABLE = 4
+RECEIVERS_PER_PAGE = 20
+
+
+def _groups(columns: list) -> list[tuple[int, list]]:
+    return [(i, columns[i : i + RECEIVERS_PER_TABLE]) for i in range(0, len(columns), RECEIVERS_PER_TABLE)]
 
 
 def _filtered(request) -> bool:

@@ -49,14 +49,20 @@ def two_rules(plan, alice):
     return plan
 
 
-def _table(body: str) -> str:
-    return body[body.index('<table class="govuk-table cohesio-matrix">') : body.index("</table>")]
+def _tables(body: str) -> list[list[list[str]]]:
+    """Each table of the matrix as its rows, each row the text of its cells (headers included)."""
+    tables = re.findall(r'<table class="govuk-table cohesio-matrix">(.*?)</table>', body, re.S)
+    rows = [re.findall(r"<tr[^>]*>(.*?)</tr>", table, re.S) for table in tables]
+    return [
+        [[visible_text(c).strip() for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)] for row in table]
+        for table in rows
+    ]
 
 
 def _cells(body: str) -> list[list[str]]:
-    """The table's rows as the text of their cells, headers included."""
-    rows = re.findall(r"<tr[^>]*>(.*?)</tr>", _table(body), re.S)
-    return [[visible_text(c).strip() for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)] for row in rows]
+    """The rows of the matrix's only table."""
+    (table,) = _tables(body)
+    return table
 
 
 def test_each_cell_names_what_may_pass_and_an_empty_cell_says_no(client, bob, two_rules):
@@ -142,11 +148,18 @@ def test_without_rules_the_matrix_says_nothing_may_be_shared(client, bob, plan, 
     assert "No rule lets any information pass yet, so nothing may be shared." in client.get(MATRIX).content.decode()
 
 
-def test_more_than_fifty_holders_are_shown_fifty_at_a_time(client, riverside, bob):
-    import_plan(scaled(small_document(), 51), riverside)
+def test_a_large_plan_is_shown_fifty_holders_and_twenty_receivers_at_a_time(client, riverside, bob):
+    import_plan(scaled(small_document(), 51), riverside)  # 51 schools each sharing with their own police
     client.force_login(bob)
-    first = _cells(client.get(MATRIX).content.decode())
-    second = _cells(client.get(MATRIX + "?holders=2").content.decode())
-    assert len(first) == 51 and len(second) == 2  # the header row and the holders
-    # columns are the receivers of the holders on the page only
-    assert len(first[0]) == 51 and len(second[0]) == 2
+    body = client.get(MATRIX).content.decode()
+    tables = _tables(body)
+    assert len(tables) == 5  # receivers 1 to 20 of 50, four a table
+    assert all(len(table) == 51 for table in tables)  # the header row and 50 holders
+    assert [len(table[0]) - 1 for table in tables] == [4, 4, 4, 4, 4]
+    assert "Receivers 1 to 4 of 50" in body
+    assert "More receivers:" in body and "More organisations that hold information:" in body
+    (last,) = _tables(client.get(MATRIX + "?holders=2").content.decode())
+    assert len(last) == 2 and len(last[0]) == 2  # the 51st school and its one receiver
+    assert "Receivers 17 to 20 of 50" in client.get(MATRIX + "?receivers=1").content.decode()
+    third = client.get(MATRIX + "?receivers=3").content.decode()
+    assert "Receivers 41 to 44 of 50" in third and "Receivers 49 to 50 of 50" in third
