@@ -234,3 +234,24 @@ def test_the_document_keeps_each_signature_with_its_version(alice, plan, in_forc
     signed = {(s.organisation, s.version) for s in sharing_section(plan).sharing.agreement.signatories}
     assert signed == {("o1", 1), ("o2", 1), ("o1", 2)}
     assert {(s.organisation, s.version) for s in _document(plan).sharing.agreement.signatories} == signed
+
+
+def test_a_plan_file_that_changes_signed_rules_makes_a_new_version_too(alice, plan, in_force):
+    from cohesio.document.services import plan_update
+    from cohesio.format import dump, load
+
+    plan.refresh_from_db()
+    data = dump(_document(plan))
+    data["sharing"]["rules"][0]["retention_amount"] = 5  # the file keeps version 1, in force
+    plan_update(acting_user=alice, plan=plan, doc=load(data))
+    agreement = _agreement(plan)
+    assert (agreement.version, agreement.state) == (2, AgreementState.DRAFT)
+    assert _new_versions() == 1
+
+
+def test_importing_the_plans_own_file_changes_no_version(alice, plan, in_force):
+    from cohesio.document.services import plan_update
+
+    plan.refresh_from_db()
+    assert plan_update(acting_user=alice, plan=plan, doc=_document(plan)) == 0
+    assert _agreement(plan).version == 1
