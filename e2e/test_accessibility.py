@@ -18,6 +18,9 @@ PAGES = [
     "/l/riverside/definitions/",
     "/l/riverside/network/",
     "/l/riverside/cooperation/",
+    "/l/riverside/cooperation/matrix/",
+    "/l/riverside/cooperation/matrix/?purpose=unknown",  # the filter's error summary
+    "/l/riverside/cooperation/agreement/in-force/",
     "/l/riverside/interventions/",
     "/l/riverside/check/",
     "/l/riverside/edit/goal/new/",
@@ -47,6 +50,11 @@ def test_main_pages_have_no_accessibility_violations(page, live_server, riversid
     page.get_by_role("button", name="Save").click()
     page.wait_for_selector(".govuk-error-summary")
     found["goal form with errors"] = _violations(page)
+    page.goto(f"{live_server.url}/l/riverside/edit/sharing-rule/new/")
+    found["sharing rule form"] = _violations(page)
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_selector(".govuk-error-summary")
+    found["sharing rule form with errors"] = _violations(page)
     assert {path: v for path, v in found.items() if v} == {}
 
 

@@ -29,9 +29,11 @@ ALLOW: dict[str, frozenset[str]] = {
             "plan.adopt",
             "plan.start_review",
             "plan.publish",
+            "agreement.bring_into_force",
+            "agreement.sign",
         }
     ),
-    Role.PARTNER: frozenset(READ | {"plan.comment", "plan.endorse", "partner.edit_own"}),
+    Role.PARTNER: frozenset(READ | {"plan.comment", "plan.endorse", "partner.edit_own", "agreement.sign"}),
     Role.POLITICAL_OWNER: frozenset(READ | {"plan.comment", "plan.endorse", "plan.start_review"}),
     Role.DPO: frozenset(READ | {"membership.view", "audit.view", "dataprotection.view", "plan.comment"}),
     Role.VIEWER: frozenset(READ),
@@ -97,6 +99,9 @@ def can(user, action: str, obj) -> bool:
         return False
     if action in OWN_ONLY and role not in OWN_ONLY[action]:
         return getattr(obj, "user_id", None) == user.pk
+    if action == "agreement.sign":
+        # a person signs for the organisation of their own partner record, the coordinator too: never for another
+        return getattr(obj, "user_id", None) == user.pk and getattr(obj, "organisation_id", None) is not None
     part = ONLY_IN_PART.get((role, action))
     if part is not None and not isinstance(obj, Locality):
         return plan_part(obj) == part

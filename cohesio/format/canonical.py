@@ -78,7 +78,7 @@ def canonical(doc: PlanDocument) -> dict[str, Any]:
         data["cooperation"]["coordinator"] = renames["partner"][coordinator]
     data["network"]["ties"].sort(key=lambda t: (t["source"], t["target"], t["kind"]))
     if data["sharing"]["agreement"]:
-        data["sharing"]["agreement"]["signatories"].sort(key=lambda s: s["organisation"])
+        data["sharing"]["agreement"]["signatories"].sort(key=lambda s: (s["organisation"], s["version"]))
     return data
 
 

@@ -141,9 +141,15 @@ def _resolve_sharing(doc, p, orgs, partners, info_types) -> None:
         _resolve(rule.information_type, info_types, f"$.sharing.rules[{i}].information_type", "information type", p)
         _resolve_all(rule.recipients, orgs, f"$.sharing.rules[{i}].recipients", "organisation", p)
     if s.agreement:
+        signed: set[tuple[str, int]] = set()
         for i, sig in enumerate(s.agreement.signatories):
             _resolve(sig.organisation, orgs, f"$.sharing.agreement.signatories[{i}].organisation", "organisation", p)
             _resolve(sig.signed_by, partners, f"$.sharing.agreement.signatories[{i}].signed_by", "partner", p)
+            if (sig.organisation, sig.version) in signed:
+                p.append(
+                    Problem(f"$.sharing.agreement.signatories[{i}]", "this organisation signed this version already")
+                )
+            signed.add((sig.organisation, sig.version))
 
 
 def _resolve_interventions(doc, p, goals, partners, interventions) -> None:

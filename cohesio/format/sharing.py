@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from .document import Agreement, PlanDocument, SharingRule
+from .document import Agreement, PlanDocument, Sharing, SharingRule
 from .vocabulary import (
     GDPR_ARTICLE_6,
     GDPR_ARTICLE_9,
@@ -253,16 +253,123 @@ def _condition_text(conditions: Iterable[SharingCondition]) -> str:
 
 def allowed_flows(doc: PlanDocument) -> list[tuple[str, str, str, SharingRule]]:
     """(holder, recipient organisation, information type, rule) for every organisation a rule names, whether or not
-    the agreement is in force: what the matrix lays out. Roles without an organisation are left to the rule."""
-    types = {t.key: t for t in doc.sharing.information_types}
-    flows = []
-    for rule in doc.sharing.rules:
+    the agreement is in force. Roles without an organisation are left to the rule (`flows` has them too)."""
+    return [
+        (f.holder, f.column.organisation, f.information_type, f.rule)
+        for f in flows(doc.sharing)
+        if f.column.organisation is not None
+    ]
+
+
+@dataclass(frozen=True)
+class Column:
+    """A receiver in the matrix: an organisation, or a role in a case whoever holds it."""
+
+    organisation: str | None = None
+    role: CaseRole | None = None
+
+
+@dataclass(frozen=True)
+class Flow:
+    """One type of information one rule lets pass from the organisation holding it to one receiver."""
+
+    holder: str
+    information_type: str
+    rule: SharingRule
+    column: Column
+    roles: tuple[CaseRole, ...] = ()  # for an organisation's column: only its people in these roles in the case
+
+
+def flows(sharing: Sharing) -> list[Flow]:
+    """Every receiver each rule names, in the order of the rules, whether or not the agreement is in force.
+
+    A rule naming organisations gives a flow to each (limited to its roles, if it names any); a rule naming only
+    roles gives a flow to each role, whatever organisation the person in it comes from."""
+    types = {t.key: t for t in sharing.information_types}
+    found = []
+    for rule in sharing.rules:
         kind = types.get(rule.information_type)
         if kind is None:
             continue
-        for organisation in rule.recipients:
-            flows.append((kind.organisation, organisation, kind.key, rule))
-    return flows
+        roles = tuple(CaseRole(r) for r in rule.recipient_roles)
+        if rule.recipients:
+            found += [Flow(kind.organisation, kind.key, rule, Column(organisation=o), roles) for o in rule.recipients]
+        else:
+            found += [Flow(kind.organisation, kind.key, rule, Column(role=r)) for r in roles]
+    return found
 
 
-__all__ = ["CaseFacts", "CaseRole", "Decision", "Recipient", "allowed_flows", "in_force", "may_share"]
+@dataclass(frozen=True)
+class Matrix:
+    """What may flow from each holding organisation (rows) to each receiver (columns); a missing cell is a no."""
+
+    holders: list[str]
+    columns: list[Column]
+    cells: dict[tuple[str, Column], list[Flow]]
+
+    def cell(self, holder: str, column: Column) -> list[Flow]:
+        return self.cells.get((holder, column), [])
+
+
+def sharing_matrix(
+    sharing: Sharing,
+    organisations: list[str],
+    *,
+    information_type: str | None = None,
+    purpose: str | None = None,
+) -> Matrix:
+    """The matrix of `flows`, only for one type of information or one purpose when given. Rows and columns are
+    the organisations that hold or receive something, in the order of `organisations` (the plan's), then roles."""
+    chosen = [
+        f
+        for f in flows(sharing)
+        if (information_type is None or f.information_type == information_type)
+        and (purpose is None or purpose in f.rule.purposes)
+    ]
+    order = {key: i for i, key in enumerate(organisations)}
+    last = len(order)
+    roles = list(CaseRole)
+
+    def column_order(column: Column) -> tuple[int, int]:
+        if column.organisation is not None:
+            return (0, order.get(column.organisation, last))
+        return (1, roles.index(column.role))
+
+    cells: dict[tuple[str, Column], list[Flow]] = {}
+    for f in chosen:
+        cells.setdefault((f.holder, f.column), []).append(f)
+    holders = sorted({f.holder for f in chosen}, key=lambda key: order.get(key, last))
+    columns = sorted({f.column for f in chosen}, key=column_order)
+    return Matrix(holders, columns, cells)
+
+
+def organisations_to_sign(sharing: Sharing) -> set[str]:
+    """The organisations that hold or receive information under a rule: each must sign the agreement."""
+    every = flows(sharing)
+    return {f.holder for f in every} | {f.column.organisation for f in every if f.column.organisation is not None}
+
+
+def not_signed(sharing: Sharing, at_date: date) -> set[str]:
+    """The organisations that hold or receive under a rule and had not signed the current version on `at_date`."""
+    agreement = sharing.agreement
+    if agreement is None:
+        return organisations_to_sign(sharing)
+    return {o for o in organisations_to_sign(sharing) if not signed_current_version(agreement, o, at_date)}
+
+
+__all__ = [
+    "CaseFacts",
+    "CaseRole",
+    "Column",
+    "Decision",
+    "Flow",
+    "Matrix",
+    "Recipient",
+    "allowed_flows",
+    "flows",
+    "in_force",
+    "may_share",
+    "not_signed",
+    "organisations_to_sign",
+    "sharing_matrix",
+]

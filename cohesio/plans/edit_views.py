@@ -57,7 +57,7 @@ def _form_page(request, editable, plan, obj):
     if plan.is_locked and request.method != "POST":
         return locked_page(request, plan, back_url=_element_url(request, editable))
     instance = obj if obj is not None else editable.model()
-    form = editable.form(request.POST or None, instance=instance, plan=plan)
+    form = editable.form(request.POST or None, instance=instance, plan=plan, query=request.GET)
     conflict = locked = None
     if request.method == "POST" and form.is_valid():
         try:

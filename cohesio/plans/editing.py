@@ -6,6 +6,7 @@ one code path with its permission check, optimistic locking, audit record and ad
 
 import zlib
 from dataclasses import dataclass, field
+from typing import Any
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
@@ -124,14 +125,21 @@ def code_list(enum, label, help_text=""):
 
 
 class PlanObjectForm(forms.ModelForm):
-    """Base of every edit form: choices limited to this plan, a revision for optimistic locking, GDS layout."""
+    """Base of every edit form: choices limited to this plan, a revision for optimistic locking, GDS layout.
+
+    `query` holds the page address's parameters, which a kind's form may read to fill in a new row (the sharing
+    matrix links to a new rule from one holder to one recipient); `notice` is a warning shown above the form,
+    about what saving it will do besides (a kind's form sets it).
+    """
 
     revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
     unique_field: str | None = None  # the field a uniqueness rule is about, to put its message there
+    notice: str = ""
 
-    def __init__(self, *args, plan: Plan, **kwargs):
+    def __init__(self, *args, plan: Plan, query=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.plan = plan
+        self.query = query if query is not None else {}
         if not isinstance(self.instance, Plan):
             self.instance.plan = plan
             self.instance.locality_id = plan.locality_id
@@ -226,6 +234,30 @@ DELETE_NOTES: list = []
 def delete_notes(obj) -> list[str]:
     """What else in the plan is about this row (comments, accepted findings, ...), in sentences."""
     return [note for note in (describe(obj) for describe in DELETE_NOTES) if note]
+
+
+@dataclass(frozen=True)
+class RowWrite:
+    """One write of a plan row, as the AFTER_WRITE hooks see it."""
+
+    acting_user: Any
+    plan: Plan  # locked until the transaction ends
+    row: models.Model
+    verb: str  # create, update, delete, move, undo_delete (as in the audit action `<kind>.<verb>`)
+    changed: frozenset[str] = frozenset()  # update: the fields whose value changed
+    snapshot: DeletionSnapshot | None = None  # delete, undo_delete: every row removed or restored with it
+
+
+# Apps above the plan register here what must follow a write of a plan row in the same transaction (a change of
+# a sharing rule makes a new version of the agreement its signatures were about): each callable takes a RowWrite.
+# Every write service calls them once, after the write and before the plan's revision moves on.
+AFTER_WRITE: list = []
+
+
+def _after_write(**write) -> None:
+    done = RowWrite(**write)
+    for follow in AFTER_WRITE:
+        follow(done)
 
 
 def ensure_editable(plan: Plan) -> None:
@@ -343,6 +375,7 @@ def plan_row_create(
         obj.save()
         for name, values in links.items():
             getattr(obj, name).set(values)
+        _after_write(acting_user=acting_user, plan=plan, row=obj, verb="create")
         plan_revised(plan)
         record(actor=acting_user, action=f"{model._meta.model_name}.create", obj=obj, locality=plan.locality)
     return obj
@@ -374,6 +407,7 @@ def plan_row_update(
         current = model.objects.select_for_update().get(pk=row.pk, plan=locked)
         if current.revision != expected_revision:
             raise StaleEdit(current)
+        before = _values(current, data)
         links = _apply(current, data, allowed, locked)
         _validate(current, set(data))
         columns = [current._meta.get_field(name).attname for name in data if name not in links]
@@ -387,6 +421,8 @@ def plan_row_update(
         current.revision, current.updated_at = expected_revision + 1, now
         for name, values_ in links.items():
             getattr(current, name).set(values_)
+        changed = frozenset(name for name, value in _values(current, data).items() if before[name] != value)
+        _after_write(acting_user=acting_user, plan=locked, row=current, verb="update", changed=changed)
         # what a save would tell others (the edit history among them)
         current._history_user = acting_user
         post_save.send(
@@ -400,6 +436,18 @@ def plan_row_update(
         plan_revised(locked)
         record(actor=acting_user, action=f"{model._meta.model_name}.update", obj=current, locality=locked.locality)
     return current
+
+
+def _values(row, names) -> dict:
+    """The values of `names` on `row` as stored: ids for references, sets of ids for many-to-many links."""
+    values = {}
+    for name in names:
+        model_field = row._meta.get_field(name)
+        if model_field.many_to_many:
+            values[name] = set(getattr(row, name).values_list("pk", flat=True)) if row.pk else set()
+        else:
+            values[name] = getattr(row, model_field.attname)
+    return values
 
 
 def _update_section(acting_user, plan: Plan, data: dict, expected_revision, allowed) -> Plan:
@@ -456,6 +504,7 @@ def plan_object_delete(*, acting_user, plan: Plan, obj, now=None) -> DeletionSna
         plan = lock_plan(plan)
         record(actor=acting_user, action=f"{obj._meta.model_name}.delete", obj=obj, locality=plan.locality)
         snapshot = delete_with_snapshot(acting_user=acting_user, plan=plan, obj=obj, now=now)
+        _after_write(acting_user=acting_user, plan=plan, row=obj, verb="delete", snapshot=snapshot)
         plan_revised(plan)
     return snapshot
 
@@ -473,6 +522,7 @@ def plan_object_undo_delete(*, acting_user, snapshot: DeletionSnapshot, now=None
         snapshot = DeletionSnapshot.objects.select_for_update().get(pk=snapshot.pk)
         check_undoable(snapshot, now)
         obj = restore(snapshot, acting_user=acting_user, now=now)
+        _after_write(acting_user=acting_user, plan=plan, row=obj, verb="undo_delete", snapshot=snapshot)
         snapshot.undone_at, snapshot.undone_by, snapshot.payload = now, acting_user, {}
         snapshot.save(update_fields=["undone_at", "undone_by", "payload"])
         plan_revised(plan)
@@ -493,5 +543,7 @@ def plan_object_move(*, acting_user, plan: Plan, obj, offset: int) -> None:
         for position, item in enumerate(items):
             if item.position != position:
                 type(obj).objects.filter(pk=item.pk).update(position=position)
+        if 0 <= target < len(items):
+            _after_write(acting_user=acting_user, plan=plan, row=obj, verb="move")
         plan_revised(plan)
         record(actor=acting_user, action=f"{obj._meta.model_name}.move", obj=obj, locality=plan.locality)

@@ -9,4 +9,10 @@ class SharingConfig(AppConfig):
     verbose_name = "Sharing"
 
     def ready(self):
+        from cohesio.plans.editing import AFTER_WRITE, DELETE_NOTES
+
         from . import forms  # noqa: F401 - registers the editable kinds
+        from .services import agreement_after_write, new_version_note
+
+        AFTER_WRITE.append(agreement_after_write)
+        DELETE_NOTES.append(new_version_note)

@@ -137,6 +137,11 @@ def sync_sharing(s: Sync, doc: PlanDocument, orgs: dict, partners: dict) -> None
             "signatory",
             agreement_id=agreement.pk,
         )
+        if _rules_changed_in_version(s.before, doc):
+            from .services import agreement_new_version  # the services read this module's field lists
+
+            if agreement_new_version(acting_user=None, plan=s.plan) is not None:
+                s.changes += 1
     evaluations = s.rows(SharingEvaluation, [(e.key, into(e, EVALUATION)) for e in sh.evaluations])
     before = {e.key: e.answers for e in s.before.sharing.evaluations} if s.before else {}
     for e in sh.evaluations:
@@ -155,3 +160,17 @@ def sync_sharing(s: Sync, doc: PlanDocument, orgs: dict, partners: dict) -> None
             "answer",
             evaluation_id=evaluations[e.key].pk,
         )
+
+
+def _rules_changed_in_version(before: PlanDocument | None, doc: PlanDocument) -> bool:
+    """Whether a file changes the agreement's rules (or the information they are about) and keeps its version: then,
+    as for any other change of the rules, a version in force or signed makes way for a new draft."""
+    was, now = (before.sharing.agreement if before else None), doc.sharing.agreement
+    if was is None or now is None or now.version != was.version:
+        return False
+    return _rules_of(before.sharing) != _rules_of(doc.sharing)
+
+
+def _rules_of(sharing) -> list:
+    kinds = {t.key: t for t in sharing.information_types}
+    return [(rule, kinds.get(rule.information_type)) for rule in sharing.rules]

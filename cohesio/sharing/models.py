@@ -215,7 +215,10 @@ class Signatory(PlanRow):
         verbose_name = _("signatory")
         constraints = [
             KEY_UNIQUE,
-            models.UniqueConstraint(fields=["agreement", "organisation"], name="one_signature_per_organisation"),
+            # signatures are kept per version: a new version is signed again, and the earlier signature stays
+            models.UniqueConstraint(
+                fields=["agreement", "organisation", "version"], name="one_signature_per_organisation_and_version"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -102,6 +102,11 @@ EXPECTED = {
     "plans:sharing_evaluations": READ_PAGE,
     # answered by the contact of a signing organisation; these members have no partner record in the plan
     "plans:sharing_evaluation_answer": {"GET": _members(404), "POST": _members(404)},
+    "sharing:matrix": READ_PAGE,
+    # signing needs a partner record with an organisation; no member of the world has one
+    "sharing:agreement_sign": {"GET": _members(404), "POST": _members(404)},
+    "sharing:agreement_in_force": COORDINATOR_FORM,  # an empty form: no date, errors shown, nothing changed
+    "sharing:agreement_template": COORDINATOR_FORM,  # the plan has an agreement: an empty form chooses no file
     "interventions:list": READ_PAGE,
     "interventions:detail": READ_PAGE,
     # review: the check page's forms take POST only

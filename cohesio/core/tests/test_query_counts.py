@@ -87,6 +87,11 @@ PAGES = [
     Page("network:network"),
     Page("sharing:cooperation"),
     Page("plans:sharing_evaluations"),
+    Page("sharing:matrix"),
+    Page("sharing:matrix", query="?information_type=&purpose=prevention"),
+    Page("sharing:matrix", query="?holders=2"),
+    Page("sharing:agreement_in_force", COORDINATOR),
+    Page("sharing:agreement_template", COORDINATOR),
     Page("interventions:list"),
     Page("interventions:list", query="?page=2"),
     Page("interventions:detail", args=_first(Intervention)),
@@ -108,6 +113,7 @@ PAGES = [
     # a partner's own pages
     Page("network:my_profile", (Role.PARTNER,)),
     Page("sharing:my_information_types", (Role.PARTNER,)),
+    Page("sharing:agreement_sign", (Role.PARTNER,)),
     # people
     Page("core:members", (Role.COORDINATOR, Role.DPO)),
     # the data-protection officer's workspace, the audit trail (its filters: a key looked up, dates) and download
