@@ -116,8 +116,6 @@ def small_document(name: str = "Riverside") -> PlanDocument:
                 ],
                 "agreement": {
                     "title": "Riverside sharing agreement",
-                    "state": "in_force",
-                    "in_force_from": "2026-01-15",
                     "signatories": [{"organisation": "o1", "signed_by": "p1"}],
                 },
                 "evaluations": [{"key": "e1", "scheduled_for": "2026-06-01"}],

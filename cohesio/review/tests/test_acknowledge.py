@@ -40,7 +40,7 @@ def test_accepted_finding_is_still_counted_and_in_the_json(client, alice, plan):
     assert [f["code"] for f in accepted] == ["LAP012"]
     assert accepted[0]["acknowledged"]["reason"] == "Planned."
     assert accepted[0]["acknowledged"]["by"] == "alice@riverside.example"
-    assert data["summary"]["warnings"] == 16
+    assert data["summary"]["warnings"] == 17
     assert data["summary"]["accepted"] == 1
 
 

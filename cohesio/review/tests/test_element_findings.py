@@ -60,7 +60,7 @@ def test_overview_shows_the_counts_and_links_to_the_check(client, bob, plan):
 
     body = client.get(url("plans:overview")).content.decode()
 
-    assert "<strong>Plan check:</strong> 2 errors, 15 warnings, 6 tips." in body  # repeated findings count once
+    assert "<strong>Plan check:</strong> 2 errors, 16 warnings, 6 tips." in body  # repeated findings count once
     assert 'href="/l/riverside/check/#element-analysis">2 warnings, 1 tip</a>' in body
     assert 'Plan check</dt><dd class="govuk-summary-list__value">Nothing found' in body
 
