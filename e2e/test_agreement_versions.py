@@ -3,7 +3,8 @@
 The coordinator adds a rule from a "No" cell of the matrix (Riverton Youth Work Foundation to Family Support
 Riverton), is warned beforehand that this makes a new draft version, and sees version 2 as a draft; a partner of
 Family Support Riverton (a second browser) reads the rules about their organisation and signs version 2; the
-agreement then lists Family Support Riverton as signed for version 2 and no longer among those still to sign.
+partner's protocol page then shows the new rule, and the agreement lists Family Support Riverton as signed for
+version 2 and no longer among those still to sign.
 
 Only the setup is made in Python: the demo plan (under review, so it can change), and the partner's account.
 """
@@ -104,9 +105,16 @@ def test_a_rule_added_in_the_matrix_makes_a_new_version_that_a_partner_signs(bro
     expect(partner.get_by_role("heading", name=f"{INFORMATION}, from {HOLDER}")).to_be_visible()
     partner.get_by_role("button", name=f"Sign version 2 for {RECEIVER}").click()
     expect(partner.get_by_role("alert")).to_contain_text(f"You signed version 2 of the agreement for {RECEIVER}.")
+
+    # 5. The partner's protocol, their one page on what they may share and receive, shows the new rule.
+    partner.goto(f"{base}/l/riverside/cooperation/documents/my-protocol/")
+    expect(partner.get_by_role("heading", level=1)).to_contain_text(RECEIVER)
+    protocol = partner.locator("main")
+    expect(protocol).to_contain_text(INFORMATION)
+    expect(protocol).to_contain_text(HOLDER)
     partner_context.close()
 
-    # 5. The coordinator sees Family Support Riverton signed for version 2, no longer among those still to sign.
+    # 6. The coordinator sees Family Support Riverton signed for version 2, no longer among those still to sign.
     page.goto(f"{base}/l/riverside/cooperation/")
     signatures = page.locator("#signatures")
     expect(signatures.get_by_role("listitem").filter(has_text=f"{RECEIVER} (Dana Okafor)")).to_contain_text("version 2")
