@@ -392,3 +392,31 @@ def test_evaluation_results_count_answers_per_question_and_name_who_has_not_answ
         "right_information_on_time": True,
         "handled_as_agreed": True,
     }
+
+
+def test_a_1_0_file_is_read_with_its_signed_agreement_in_force_from_its_signing_day():
+    data = _data()
+    data["format_version"] = "1.0"
+    agreement = data["sharing"]["agreement"]
+    for name in ("version", "state", "in_force_from"):
+        del agreement[name]
+    agreement["signed_on"] = "2026-02-20"
+    for signatory in agreement["signatories"]:
+        del signatory["version"]
+
+    doc = load(data)
+
+    assert doc.format_version == "1.1"
+    assert (doc.sharing.agreement.state, doc.sharing.agreement.in_force_from) == ("in_force", date(2026, 2, 20))
+    assert ask(doc).allowed  # version 1, signed by the school and the town hall
+
+
+def test_a_1_0_agreement_without_a_signing_day_stays_a_draft_and_allows_nothing():
+    data = _data()
+    data["format_version"] = "1.0"
+    for name in ("version", "state", "in_force_from"):
+        del data["sharing"]["agreement"][name]
+
+    doc = load(data)
+
+    assert doc.sharing.agreement.state == "draft" and not ask(doc).allowed
