@@ -72,3 +72,14 @@ def by_organisation(doc: PlanDocument) -> dict[str, dict[str, dict[str, bool | N
         for answer in evaluation.answers:
             table.setdefault(answer.organisation, {})[evaluation.key] = {q: getattr(answer, q) for q in QUESTIONS}
     return table
+
+
+def to_answer(doc: PlanDocument, organisation: str | None, today: date) -> list[SharingEvaluation]:
+    """The open evaluations `organisation` is asked to answer: it signed the current version, has not answered."""
+    if organisation is None or organisation not in signing_organisations(doc):
+        return []
+    return [
+        e
+        for e in doc.sharing.evaluations
+        if is_due(e, today) and organisation not in {a.organisation for a in e.answers}
+    ]

@@ -4,12 +4,15 @@ import json
 
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from cohesio.cocreation.selectors import consultation_context
 from cohesio.core.access import locality_view
 from cohesio.document.selectors import plan_data_for
+from cohesio.format import evaluation
 from cohesio.format.summary import element_summaries
+from cohesio.network.selectors import own_partner_profile
 from cohesio.plans.selectors import current_plan, plan_for
 from cohesio.review.selectors import plan_findings_for_request
 
@@ -23,7 +26,13 @@ def overview(request):
     review = plan_findings_for_request(request, plan)  # cached: the page's tags reuse it
     # the document as checked: values that do not fit the format are left out, and the check page says so
     summaries = element_summaries(review.document) if review.document is not None else []
+    partner = own_partner_profile(plan, request.user)
+    organisation = partner.organisation.key if partner is not None and partner.organisation is not None else None
     context = {
+        # the sharing evaluations this person's organisation is asked to answer now
+        "evaluations_to_answer": evaluation.to_answer(review.document, organisation, timezone.localdate())
+        if review.document is not None
+        else [],
         "plan": plan,
         "summaries": summaries,
         "complete_count": sum(s.complete for s in summaries),

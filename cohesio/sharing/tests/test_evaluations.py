@@ -126,3 +126,17 @@ def test_a_done_date_before_the_planned_date_is_refused_with_a_reason(plan, alic
             expected_revision=evaluation.revision,
         )
     assert "on or after the day it was planned for" in str(refused.value)
+
+
+def test_the_overview_asks_the_contact_of_a_signing_organisation_to_answer_until_they_have(client, plan, ann, ben):
+    Plan.objects.filter(pk=plan.pk).update(status="draft")  # the small plan's agreement and evaluation e1, now due
+    overview = reverse("plans:overview", kwargs={"locality": "riverside"})
+    client.force_login(ann)
+    assert 'id="evaluation-to-answer"' in client.get(overview).content.decode()
+    client.force_login(ben)  # o2 did not sign: not asked
+    assert 'id="evaluation-to-answer"' not in client.get(overview).content.decode()
+
+    client.force_login(ann)
+    answer = reverse("plans:sharing_evaluation_answer", kwargs={"locality": "riverside", "key": "e1"})
+    client.post(answer, {"right_information_on_time": "yes", "handled_as_agreed": "yes"})
+    assert 'id="evaluation-to-answer"' not in client.get(overview).content.decode()
