@@ -9,8 +9,10 @@ from datetime import date
 from django.core.cache import caches
 from pydantic import ValidationError
 
+from cohesio.core.choices import label
 from cohesio.format import document as fmt
-from cohesio.format.vocabulary import Sensitivity
+from cohesio.format.sharing import has_legal_basis
+from cohesio.format.vocabulary import LegalBasis, Sensitivity
 from cohesio.network.models import Organisation, Partner
 from cohesio.plans.models import Plan
 
@@ -97,6 +99,9 @@ NEEDS_LEGAL_BASIS = frozenset({Sensitivity.PERSONAL, Sensitivity.SENSITIVE})
 @dataclass(frozen=True)
 class InformationTypeRow:
     information_type: InformationType
+    # the grounds in law its rules name in fixed terms, and whether one rule names enough for its sensitivity
+    grounds: tuple[str, ...] = ()
+    rule_has_basis: bool = False
 
     @property
     def personal(self) -> bool:
@@ -108,8 +113,9 @@ class InformationTypeRow:
 
     @property
     def lacks_legal_basis(self) -> bool:
-        """Personal data of any kind with no legal basis written down."""
-        return self.personal and not (self.information_type.legal_basis or "").strip()
+        """Personal data of any kind with no legal basis: none written down, and none in its rules' fixed terms
+        enough for its sensitivity (what `may_share` asks)."""
+        return self.personal and not self.rule_has_basis and not (self.information_type.legal_basis or "").strip()
 
 
 @dataclass(frozen=True)
@@ -120,8 +126,19 @@ class EvaluationRow:
 
 def information_type_rows(plan: Plan) -> list[InformationTypeRow]:
     """Every information type of the plan, in the plan's order, with its organisation."""
-    types = InformationType.objects.filter(plan=plan).select_related("organisation")
-    return [InformationTypeRow(information_type) for information_type in types]
+    types = InformationType.objects.filter(plan=plan).select_related("organisation").prefetch_related("rules")
+    rows = []
+    for information_type in types:
+        rules = list(information_type.rules.all())
+        bases = dict.fromkeys(basis for rule in rules for basis in rule.legal_bases)
+        rows.append(
+            InformationTypeRow(
+                information_type,
+                grounds=tuple(label(LegalBasis, basis) for basis in bases),
+                rule_has_basis=any(has_legal_basis(rule, information_type.sensitivity) for rule in rules),
+            )
+        )
+    return rows
 
 
 def evaluation_rows(plan: Plan, today: date) -> list[EvaluationRow]:

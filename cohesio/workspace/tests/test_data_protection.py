@@ -166,3 +166,24 @@ def test_the_dpos_pages_show_no_raw_code(client, riverside, dpo, language, name)
     response = client.get(reverse(name, kwargs={"locality": "riverside"}), HTTP_ACCEPT_LANGUAGE=language)
     text = visible_text(response.content.decode())
     assert [code for code in CODES if code in text] == []
+
+
+def test_a_type_whose_rule_names_its_legal_basis_in_fixed_terms_is_not_flagged(client, dpo, riverside):
+    data = dump(_document(timezone.localdate()))
+    data["sharing"]["rules"] = [
+        {
+            "key": "r-absence",
+            "information_type": "t1",
+            "recipients": ["o2"],
+            "purposes": ["prevention"],
+            "legal_bases": ["art6_1e_public_task"],
+            "retention_amount": 1,
+        }
+    ]
+    import_plan(load(data), riverside)
+    client.force_login(dpo)
+    body = _page(client)
+    absence = _row(body, "Absence concerns")
+    assert "No legal basis" not in absence
+    assert "In its rules: A task in the public interest (GDPR article 6(1)(e))" in absence
+    assert "No legal basis" in _row(body, "Police reports")  # still nothing, in words or in a rule
