@@ -105,7 +105,8 @@ class InviteForm(forms.Form):
         initial=Role.PARTNER,
         help_text=_(
             "Partners fill in their own profile, comment and endorse. The political owner endorses and records "
-            "decisions. The data-protection officer reads the sharing agreement and the audit trail. Viewers only read."
+            "decisions. The data-protection officer reads the audit trail and comments on and proposes changes to the "
+            "information sharing. Viewers only read."
         ),
     )
     name = forms.CharField(label=_("Full name"), max_length=200)
