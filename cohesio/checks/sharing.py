@@ -5,7 +5,7 @@ from datetime import date
 
 from cohesio.format import PlanDocument
 from cohesio.format.sharing import has_legal_basis
-from cohesio.format.vocabulary import AgreementState, Sensitivity, _
+from cohesio.format.vocabulary import PERSONAL_DATA, AgreementState, Sensitivity, _
 
 from .findings import Element, Flag, Group, Severity, flag
 from .registry import CheckContext, rule
@@ -17,7 +17,6 @@ _RULE_FIELDS = {
     "how": _("how"),
     "recipients": _("recipients"),
 }
-PERSONAL = {Sensitivity.PERSONAL, Sensitivity.SENSITIVE}
 
 
 def sharing_organisations(doc: PlanDocument) -> list[str]:
@@ -263,9 +262,9 @@ def agreement_review_not_overdue(doc: PlanDocument, context: CheckContext) -> It
     ),
 )
 def legal_basis_named(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:
-    total = sum(t.sensitivity in PERSONAL for t in doc.sharing.information_types)
+    total = sum(t.sensitivity in PERSONAL_DATA for t in doc.sharing.information_types)
     for i, information_type in enumerate(doc.sharing.information_types):
-        if information_type.sensitivity not in PERSONAL:
+        if information_type.sensitivity not in PERSONAL_DATA:
             continue
         rules = [r for r in doc.sharing.rules if r.information_type == information_type.key]
         if rules and not any(has_legal_basis(r, information_type.sensitivity) for r in rules):

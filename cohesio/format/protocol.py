@@ -20,6 +20,7 @@ from typing import Any
 from .document import Agreement, InformationType, Partner, PlanDocument, SharingRule
 from .sharing import has_legal_basis, in_force, signed_current_version
 from .vocabulary import (
+    PERSONAL_DATA,
     AgreementState,
     Choice,
     LegalBasis,
@@ -27,7 +28,6 @@ from .vocabulary import (
     PartnerStatus,
     ReceiverUse,
     RetentionUnit,
-    Sensitivity,
     SharingChannel,
     _,
 )
@@ -165,8 +165,6 @@ EXPLANATIONS = (
     ("retention", _("How long it is kept")),
 )
 
-PERSONAL = (Sensitivity.PERSONAL, Sensitivity.SENSITIVE)
-
 
 def retention_period(rule: SharingRule) -> Words | None:
     """ "2 years from the day the case is closed", or None when the rule sets no period."""
@@ -247,14 +245,14 @@ def _kept(rule: SharingRule, kind: InformationType) -> Words:
     period = retention_period(rule)
     if period is not None:
         return w(_("It is kept {period}."), period=period)
-    if kind.sensitivity in PERSONAL:
+    if kind.sensitivity in PERSONAL_DATA:
         return w(_("No retention period is set for it yet, so it may not be shared: ask the coordinator."))
     return w(_("No retention period is set for it."))
 
 
 def _grounds(rule: SharingRule, kind: InformationType) -> Words:
     """The grounds in law, in words; a personal-data rule without enough of them allows nothing (as may_share)."""
-    if kind.sensitivity in PERSONAL and not has_legal_basis(rule, kind.sensitivity):
+    if kind.sensitivity in PERSONAL_DATA and not has_legal_basis(rule, kind.sensitivity):
         return w(_("No complete grounds in law are named for it yet, so it may not be shared: ask the coordinator."))
     bases = Listing(tuple(Label(b) for b in rule.legal_bases if b != LegalBasis.NATIONAL_LAW))
     reference = rule.legal_reference.strip() if LegalBasis.NATIONAL_LAW in rule.legal_bases else ""

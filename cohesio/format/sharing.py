@@ -15,6 +15,7 @@ from .vocabulary import (
     GDPR_ARTICLE_6,
     GDPR_ARTICLE_9,
     NEVER_ALLOWED_PURPOSES,
+    PERSONAL_DATA,
     AgreementState,
     CaseRole,
     LegalBasis,
@@ -223,9 +224,7 @@ def _try_rule(rule, kind, recipient, receiver_name, purpose, at_date, facts) -> 
         return _PERIOD, _deny(
             _("The rule for '{information}' ended on {day}."), rule.key, information=kind.name, day=rule.valid_until
         )
-    if kind.sensitivity in (Sensitivity.PERSONAL, Sensitivity.SENSITIVE) and (
-        not has_legal_basis(rule, kind.sensitivity) or not rule.retention_amount
-    ):
+    if kind.sensitivity in PERSONAL_DATA and (not has_legal_basis(rule, kind.sensitivity) or not rule.retention_amount):
         return _BASIS, _deny(
             _("The rule for '{information}' has no complete legal basis or retention period, so it allows nothing."),
             rule.key,

@@ -140,6 +140,10 @@ class Sensitivity(Choice):
     SENSITIVE = "sensitive", _("Sensitive personal data")
 
 
+# personal data, and the special categories of it: shared only on a legal basis and kept for a stated time
+PERSONAL_DATA = frozenset({Sensitivity.PERSONAL, Sensitivity.SENSITIVE})
+
+
 class InterventionStatus(Choice):
     PLANNED = "planned", _("Planned")
     RUNNING = "running", _("Running")

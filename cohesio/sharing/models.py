@@ -11,6 +11,7 @@ from cohesio.format.vocabulary import (
     GDPR_ARTICLE_6,
     GDPR_ARTICLE_9,
     NEVER_ALLOWED_PURPOSES,
+    PERSONAL_DATA,
     AgreementState,
     LegalBasis,
     ReceiverUse,
@@ -22,8 +23,6 @@ from cohesio.format.vocabulary import (
 from cohesio.network.models import Organisation, Partner
 from cohesio.plans.fields import PlanTextField
 from cohesio.plans.models import KEY_UNIQUE, CodeListValidator, PlanRow
-
-PERSONAL = {Sensitivity.PERSONAL, Sensitivity.SENSITIVE}
 
 
 class InformationType(PlanRow):
@@ -135,7 +134,7 @@ class SharingRule(PlanRow):
             errors["purposes"] = _("Choose at least one purpose, so everyone knows what the information is for.")
         bases = set(self.legal_bases or [])
         information = self.information_type if self.information_type_id else None
-        if information is not None and information.sensitivity in PERSONAL:
+        if information is not None and information.sensitivity in PERSONAL_DATA:
             if not bases:
                 errors["legal_bases"] = _(
                     "Personal information may only be shared on a legal basis: choose the ground in law that "

@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from cohesio.core.choices import label
 from cohesio.format import document as fmt
 from cohesio.format.sharing import has_legal_basis
-from cohesio.format.vocabulary import LegalBasis, Sensitivity
+from cohesio.format.vocabulary import PERSONAL_DATA, LegalBasis, Sensitivity
 from cohesio.network.models import Organisation, Partner
 from cohesio.plans.models import Plan
 
@@ -92,10 +92,6 @@ def _read(data: dict) -> tuple[fmt.Sharing, int]:
     return fmt.Sharing(**kept, agreement=agreement), left_out
 
 
-# personal data, and the special categories ("sensitive personal data"), may be shared only on a legal basis
-NEEDS_LEGAL_BASIS = frozenset({Sensitivity.PERSONAL, Sensitivity.SENSITIVE})
-
-
 @dataclass(frozen=True)
 class InformationTypeRow:
     information_type: InformationType
@@ -105,7 +101,7 @@ class InformationTypeRow:
 
     @property
     def personal(self) -> bool:
-        return self.information_type.sensitivity in NEEDS_LEGAL_BASIS
+        return self.information_type.sensitivity in PERSONAL_DATA
 
     @property
     def special_category(self) -> bool:
