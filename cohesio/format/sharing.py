@@ -7,7 +7,7 @@ Each decision carries a plain sentence for the person who is about to share.
 """
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from .document import Agreement, PlanDocument, Sharing, SharingRule
@@ -24,6 +24,7 @@ from .vocabulary import (
     SharingPurpose,
     _,
 )
+from .words import Words
 
 
 @dataclass(frozen=True)
@@ -49,19 +50,18 @@ class Recipient:
 class Decision:
     allowed: bool
     rule_key: str | None
-    template: str  # the English sentence with {placeholders}; the Django layer translates it
-    params: dict = field(default_factory=dict)
+    words: Words  # the reason as a sentence; the Django layer renders it with its own gettext
 
     @property
     def reason(self) -> str:
-        return self.template.format(**self.params)
+        return self.words.render()
 
     def __bool__(self) -> bool:
         return self.allowed
 
 
 def _deny(template: str, rule_key: str | None = None, **params) -> Decision:
-    return Decision(False, rule_key, template, params)
+    return Decision(False, rule_key, Words(template, params))
 
 
 CONDITION_HOLDS = {
@@ -241,8 +241,10 @@ def _try_rule(rule, kind, recipient, receiver_name, purpose, at_date, facts) -> 
     return _CONDITION, Decision(
         True,
         rule.key,
-        _("{information} may be shared with {recipient} under rule {rule}."),
-        {"information": kind.name, "recipient": receiver_name, "rule": rule.key},
+        Words(
+            _("{information} may be shared with {recipient} under rule {rule}."),
+            {"information": kind.name, "recipient": receiver_name, "rule": rule.key},
+        ),
     )
 
 
