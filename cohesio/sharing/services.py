@@ -266,9 +266,9 @@ def _create(acting_user, plan, model, data, path: str, problems: list[Problem]):
 ANSWER_FIELDS = ("right_information_on_time", "handled_as_agreed", "notes")
 
 
-def may_answer(plan, user, evaluation: SharingEvaluation, today: datetime.date) -> tuple[bool, str]:
-    """Whether `user` answers `evaluation` for their organisation now, and if not, why (a sentence)."""
-    partner = own_partner_profile(plan, user)
+def may_answer(plan, partner: Partner | None, evaluation: SharingEvaluation, today: datetime.date) -> tuple[bool, str]:
+    """Whether the person with this partner record (their own, or None) answers `evaluation` for their
+    organisation now, and if not, why (a sentence)."""
     if partner is None or partner.organisation_id is None:
         return False, _("Evaluations are answered by the contact person of an organisation that signed the agreement.")
     if evaluation.done_on is not None:
@@ -293,8 +293,8 @@ def evaluation_answer(*, acting_user, plan, evaluation: SharingEvaluation, data:
     `data` holds the two questions (True, False or None for not sure) and notes. One answer per organisation;
     answering again replaces it. Written through the plan-row services, with its audit event."""
     today = today or timezone.localdate()
-    allowed, why = may_answer(plan, acting_user, evaluation, today)
     partner = own_partner_profile(plan, acting_user)
+    allowed, why = may_answer(plan, partner, evaluation, today)
     if not allowed:
         raise _refused(why)
     fields = {name: data.get(name) for name in ANSWER_FIELDS}

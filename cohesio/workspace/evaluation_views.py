@@ -106,13 +106,13 @@ def answer(request, key: str):
     """The contact person of a signing organisation answers an open evaluation for their organisation."""
     plan = plan_for(request.locality)
     evaluation = get_object_or_404(SharingEvaluation, plan=plan, key=key)
-    allowed, why = may_answer(plan, request.user, evaluation, timezone.localdate())
+    partner = own_partner_profile(plan, request.user)
+    allowed, why = may_answer(plan, partner, evaluation, timezone.localdate())
     if not allowed:
-        if own_partner_profile(plan, request.user) is None:
+        if partner is None:
             raise Http404
         messages.info(request, why)
         return redirect("plans:sharing_evaluations", locality=request.locality.slug)
-    partner = own_partner_profile(plan, request.user)
     given = EvaluationAnswer.objects.filter(evaluation=evaluation, organisation_id=partner.organisation_id).first()
     initial = (
         {
