@@ -252,16 +252,6 @@ def _condition_text(conditions: Iterable[SharingCondition]) -> str:
     return "; ".join(c.label.lower() for c in conditions)
 
 
-def allowed_flows(doc: PlanDocument) -> list[tuple[str, str, str, SharingRule]]:
-    """(holder, recipient organisation, information type, rule) for every organisation a rule names, whether or not
-    the agreement is in force. Roles without an organisation are left to the rule (`flows` has them too)."""
-    return [
-        (f.holder, f.column.organisation, f.information_type, f.rule)
-        for f in flows(doc.sharing)
-        if f.column.organisation is not None
-    ]
-
-
 @dataclass(frozen=True)
 class Column:
     """A receiver in the matrix: an organisation, or a role in a case whoever holds it."""
@@ -366,7 +356,6 @@ __all__ = [
     "Flow",
     "Matrix",
     "Recipient",
-    "allowed_flows",
     "flows",
     "in_force",
     "may_share",
