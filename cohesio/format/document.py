@@ -37,7 +37,7 @@ from .vocabulary import (
     Urgency,
 )
 
-FORMAT_VERSION = "1.1"
+FORMAT_VERSION = "1.2"
 
 # Limits that keep an absurd plan out while leaving real plans far below them (a real plan has tens of goals,
 # partners and interventions, and a few hundred measurements): rows in any one list, and the accepted terms.
@@ -68,6 +68,14 @@ Line = Annotated[str, StringConstraints(max_length=200), NoNul]
 Unit = Annotated[str, StringConstraints(max_length=50), NoNul]
 AcceptedTerm = Annotated[str, StringConstraints(min_length=1, max_length=ACCEPTED_TERM_MAX_LENGTH), NoNul]
 Money = Annotated[Decimal, Field(ge=0, max_digits=14, decimal_places=2)]
+SOURCE_REF_MAX_LENGTH = 500
+# Where a row was taken from, for a plan entered from an existing document: a document and page, or a URL.
+SourceRef = Annotated[
+    str,
+    StringConstraints(max_length=SOURCE_REF_MAX_LENGTH, strip_whitespace=True),
+    NoNul,
+    Field(description="Where this row was taken from: a document and page, or a URL (format 1.2)."),
+]
 
 
 class Model(BaseModel):

@@ -9,17 +9,23 @@ from pydantic import ValidationError
 from .document import FORMAT_VERSION, NUL_MESSAGE, PlanDocument
 from .references import PlanFormatError, Problem
 
-SUPPORTED_VERSIONS = {"1.0", FORMAT_VERSION}
+SUPPORTED_VERSIONS = {"1.0", "1.1", FORMAT_VERSION}
 
 
 def upgrade(data: dict) -> dict:
     """A document of an older format version as the current version holds it (a new dict; the input is kept).
 
-    1.0 -> 1.1: the agreement gained versions and a state. A 1.0 agreement with a signing date was in force
+    Each step takes a document one version further, so a 1.0 file goes through every step in turn."""
+    for version, step in UPGRADES:
+        if data.get("format_version", FORMAT_VERSION) == version:
+            data = step(data)
+    return data
+
+
+def _from_1_0(data: dict) -> dict:
+    """1.0 -> 1.1: the agreement gained versions and a state. A 1.0 agreement with a signing date was in force
     from that day, as version 1 signed by its signatories; one without was a draft."""
-    if data.get("format_version", FORMAT_VERSION) != "1.0":
-        return data
-    data = {**data, "format_version": FORMAT_VERSION}
+    data = {**data, "format_version": "1.1"}
     sharing = data.get("sharing")
     agreement = sharing.get("agreement") if isinstance(sharing, dict) else None
     if isinstance(agreement, dict) and "state" not in agreement:
@@ -29,6 +35,26 @@ def upgrade(data: dict) -> dict:
             agreement.setdefault("in_force_from", agreement["signed_on"])
         data["sharing"] = {**sharing, "agreement": agreement}
     return data
+
+
+def _from_1_1(data: dict) -> dict:
+    """1.1 -> 1.2: formats that fit real plans (see docs/format.md, "Format versions"). Every 1.1 file is a
+    valid 1.2 file except where a step below rewrites a field that changed shape."""
+    data = {**data, "format_version": "1.2"}
+    for step in STEPS_1_2:
+        data = step(data)
+    return data
+
+
+# The 1.1 -> 1.2 rewrites, one per part of the plan: each takes the whole document (a new dict) and returns it.
+STEPS_1_2: list = []
+
+UPGRADES = (("1.0", _from_1_0), ("1.1", _from_1_1))
+
+
+def _versions() -> str:
+    *older, newest = sorted(SUPPORTED_VERSIONS, key=lambda v: tuple(int(n) for n in v.split(".")))
+    return f"{', '.join(older)} and {newest}"
 
 
 # A plan file bigger or deeper than this is refused before it is validated. A real plan is well under 1 MB and
@@ -164,7 +190,7 @@ def load(data: str | bytes | dict[str, Any], *, max_bytes: int = MAX_BYTES, max_
             [
                 Problem(
                     "$.format_version",
-                    f"version '{shown}' is not supported (this Cohesio reads {' and '.join(sorted(SUPPORTED_VERSIONS))})",
+                    f"version '{shown}' is not supported (this Cohesio reads {_versions()})",
                 )
             ]
         )

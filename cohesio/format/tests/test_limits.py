@@ -123,7 +123,7 @@ def test_a_number_with_thousands_of_digits_is_refused_with_a_message():
 
 def test_a_format_version_that_is_not_text_is_refused():
     assert problems(plan(format_version={"a": 1})) == [
-        "$.format_version: version '{'a': 1}' is not supported (this Cohesio reads 1.0 and 1.1)"
+        "$.format_version: version '{'a': 1}' is not supported (this Cohesio reads 1.0, 1.1 and 1.2)"
     ]
 
 

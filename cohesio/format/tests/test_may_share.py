@@ -406,7 +406,7 @@ def test_a_1_0_file_is_read_with_its_signed_agreement_in_force_from_its_signing_
 
     doc = load(data)
 
-    assert doc.format_version == "1.1"
+    assert doc.format_version == "1.2"
     assert (doc.sharing.agreement.state, doc.sharing.agreement.in_force_from) == ("in_force", date(2026, 2, 20))
     assert ask(doc).allowed  # version 1, signed by the school and the town hall
 
