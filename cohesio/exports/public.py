@@ -2,7 +2,8 @@
 
 The public version is for the municipality's website. It names organisations and roles, never people; it leaves
 out partners' interests, doubts and conditions, the details of the information each organisation holds, and
-internal notes; and it has no annex with the checker's findings. `test_public.py` checks that the table decides
+internal notes (among them each row's `source_ref`, where the people entering the plan copied it from); and it
+has no annex with the checker's findings. `test_public.py` checks that the table decides
 every field of the open plan format, so a new field stays out of the public version until someone decides.
 """
 
@@ -50,6 +51,7 @@ PUBLIC: dict[str, dict[str, bool]] = {
         "prevention_level": True,
         "extremism_kinds": True,
         "shared_by_all": True,
+        "source_ref": False,
     },
     "political_support": {
         "owner_name": False,  # a person: the office says who owns the plan
@@ -57,7 +59,14 @@ PUBLIC: dict[str, dict[str, bool]] = {
         "decisions": True,
         "budget_lines": True,
     },
-    "political_support.decisions": {"key": True, "title": True, "decided_on": True, "reference": True, "summary": True},
+    "political_support.decisions": {
+        "key": True,
+        "title": True,
+        "decided_on": True,
+        "reference": True,
+        "summary": True,
+        "source_ref": False,
+    },
     "political_support.budget_lines": {
         "key": True,
         "name": True,
@@ -65,11 +74,26 @@ PUBLIC: dict[str, dict[str, bool]] = {
         "year": True,
         "funding_source": True,
         "shared_with": True,
+        "source_ref": False,
     },
-    "definitions": {"key": True, "term": True, "text": True, "local_wording": True, "audience": True},
+    "definitions": {
+        "key": True,
+        "term": True,
+        "text": True,
+        "local_wording": True,
+        "audience": True,
+        "source_ref": False,
+    },
     "analysis": {"summary": True, "areas": True, "sources": True, "factors": True, "indicators": True},
-    "analysis.areas": {"key": True, "name": True, "geometry": True},
-    "analysis.sources": {"key": True, "name": True, "kind": True, "description": True, "collected_on": True},
+    "analysis.areas": {"key": True, "name": True, "geometry": True, "source_ref": False},
+    "analysis.sources": {
+        "key": True,
+        "name": True,
+        "kind": True,
+        "description": True,
+        "collected_on": True,
+        "source_ref": False,
+    },
     "analysis.factors": {
         "key": True,
         "kind": True,
@@ -80,6 +104,7 @@ PUBLIC: dict[str, dict[str, bool]] = {
         "sources": True,
         "timeframe": True,
         "urgency": True,
+        "source_ref": False,
     },
     "analysis.indicators": {
         "key": True,
@@ -88,10 +113,11 @@ PUBLIC: dict[str, dict[str, bool]] = {
         "synthetic": True,
         "source": True,
         "observations": True,
+        "source_ref": False,
     },
     "analysis.indicators.observations": {"area": True, "period": True, "value": True},
     "network": {"organisations": True, "partners": True, "community_groups": True, "ties": True},
-    "network.organisations": {"key": True, "name": True, "sector": True},
+    "network.organisations": {"key": True, "name": True, "sector": True, "source_ref": False},
     "network.partners": {
         "key": True,
         "name": False,  # a person
@@ -107,6 +133,7 @@ PUBLIC: dict[str, dict[str, bool]] = {
         "mandate": True,
         "tasks": True,
         "accepts_coordinator": False,
+        "source_ref": False,
     },
     "network.community_groups": {
         "key": True,
@@ -114,8 +141,14 @@ PUBLIC: dict[str, dict[str, bool]] = {
         "description": True,
         "area": True,
         "contact": False,  # a person
+        "source_ref": False,
     },
-    "network.ties": {"source": True, "target": True, "kind": True},  # shown between organisations only
+    "network.ties": {
+        "source": True,
+        "target": True,
+        "kind": True,
+        "source_ref": False,
+    },  # shown between organisations only
     "cooperation": {"coordinator": True},  # shown as the coordinator's function and organisation
     "sharing": {"information_types": True, "rules": True, "agreement": True, "evaluations": False},
     "sharing.information_types": {
@@ -125,6 +158,7 @@ PUBLIC: dict[str, dict[str, bool]] = {
         "description": False,  # the information inventory's details
         "sensitivity": False,
         "legal_basis": False,
+        "source_ref": False,
     },
     "sharing.rules": {
         "key": True,
@@ -147,6 +181,7 @@ PUBLIC: dict[str, dict[str, bool]] = {
         "when": True,
         "how": True,
         "retention": True,
+        "source_ref": False,
     },
     "sharing.agreement": {
         "title": True,
@@ -197,6 +232,7 @@ PUBLIC: dict[str, dict[str, bool]] = {
         "starts_on": True,
         "ends_on": True,
         "budget": True,
+        "source_ref": False,
     },
     "monitoring": {
         "key": True,
@@ -208,6 +244,7 @@ PUBLIC: dict[str, dict[str, bool]] = {
         "intervention": True,
         "synthetic": True,
         "measurements": True,
+        "source_ref": False,
     },
     "monitoring.measurements": {"measured_on": True, "value": True, "note": False},  # internal notes
 }

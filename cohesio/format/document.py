@@ -177,6 +177,7 @@ class Goal(Model):
     prevention_level: PreventionLevel | None = None
     extremism_kinds: Rows[ExtremismKind] = []
     shared_by_all: bool = False
+    source_ref: SourceRef = ""
 
 
 class Decision(Model):
@@ -185,6 +186,7 @@ class Decision(Model):
     decided_on: date | None = None
     reference: Line = ""
     summary: Text = ""
+    source_ref: SourceRef = ""
 
 
 class BudgetLine(Model):
@@ -194,6 +196,7 @@ class BudgetLine(Model):
     year: int | None = Field(None, ge=BUDGET_YEAR_MIN, le=BUDGET_YEAR_MAX)
     funding_source: Line = ""
     shared_with: Rows[PolicyField] = []
+    source_ref: SourceRef = ""
 
 
 class PoliticalSupport(Model):
@@ -209,12 +212,14 @@ class Definition(Model):
     text: Text = ""
     local_wording: Line = ""
     audience: DefinitionAudience = DefinitionAudience.PARTNERS
+    source_ref: SourceRef = ""
 
 
 class Area(Model):
     key: Key
     name: Name
     geometry: dict[str, Any] | None = Field(None, description="A GeoJSON geometry (Polygon or MultiPolygon).")
+    source_ref: SourceRef = ""
 
     @model_validator(mode="after")
     def _geometry_is_geojson(self) -> "Area":
@@ -230,6 +235,7 @@ class Source(Model):
     kind: SourceKind
     description: Text = ""
     collected_on: date | None = None
+    source_ref: SourceRef = ""
 
 
 class Factor(Model):
@@ -242,6 +248,7 @@ class Factor(Model):
     sources: Rows[Key] = []
     timeframe: Timeframe = Timeframe.PRESENT
     urgency: Urgency | None = None
+    source_ref: SourceRef = ""
 
 
 class Observation(Model):
@@ -257,6 +264,7 @@ class AnalysisIndicator(Model):
     synthetic: bool = False
     source: Key | None = None
     observations: Rows[Observation] = []
+    source_ref: SourceRef = ""
 
 
 class Analysis(Model):
@@ -271,6 +279,7 @@ class Organisation(Model):
     key: Key
     name: Name
     sector: Sector
+    source_ref: SourceRef = ""
 
 
 class Partner(Model):
@@ -288,6 +297,7 @@ class Partner(Model):
     mandate: Text = ""
     tasks: Text = ""
     accepts_coordinator: bool = False
+    source_ref: SourceRef = ""
 
 
 class CommunityGroup(Model):
@@ -296,12 +306,14 @@ class CommunityGroup(Model):
     description: Text = ""
     area: Key | None = None
     contact: Key | None = Field(None, description="A partner who is the group's contact.")
+    source_ref: SourceRef = ""
 
 
 class Tie(Model):
     source: Key
     target: Key
     kind: TieKind = TieKind.WORKS_WITH
+    source_ref: SourceRef = ""
 
     @model_validator(mode="after")
     def _not_a_loop(self) -> "Tie":
@@ -328,6 +340,7 @@ class InformationType(Model):
     description: Text = ""
     sensitivity: Sensitivity = Sensitivity.PERSONAL
     legal_basis: Text = ""
+    source_ref: SourceRef = ""
 
 
 class SharingRule(Model):
@@ -356,6 +369,7 @@ class SharingRule(Model):
     when: Text = ""
     how: Text = ""
     retention: Text = ""
+    source_ref: SourceRef = ""
 
     @model_validator(mode="after")
     def _never_for_investigation(self) -> "SharingRule":
@@ -426,6 +440,7 @@ class Intervention(Model):
     starts_on: date | None = None
     ends_on: date | None = None
     budget: Money | None = None
+    source_ref: SourceRef = ""
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> "Intervention":
@@ -450,6 +465,7 @@ class MonitoringIndicator(Model):
     intervention: Key | None = None
     synthetic: bool = False
     measurements: Rows[Measurement] = []
+    source_ref: SourceRef = ""
 
 
 class PlanDocument(Model):
