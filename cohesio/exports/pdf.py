@@ -7,13 +7,16 @@ rendered; the page numbers ("3 / 40") and the plan's title at the foot of each p
 pages from one more, small render of just those footers.
 """
 
+import gc
+import re
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
 from django.template.loader import render_to_string
 
 from .content import PlanContent, Section
-from .pdf_join import LINK_SCHEME, Target, join_pdfs, page_count
+from .pdf_join import LINK_SCHEME, Target, join_pdfs
 
 CSS_PATH = Path(__file__).parent / "static" / "exports" / "print.css"
 
@@ -60,6 +63,22 @@ def html_document(content: PlanContent, *, css_url: str | None = None, pdf_url: 
     return render_to_string("exports/print.html", context)
 
 
+def _table_css(sections: list[Section]) -> str:
+    """Fixed column widths for the parts' tables (see `Table.widths`); long words wrap inside their cell."""
+    rules = ["td, th { overflow-wrap: anywhere; }"]
+    for section in sections:
+        for block in section.blocks:
+            if block.kind != "table" or not re.fullmatch(r"[A-Za-z0-9_-]+", block.table.key):
+                continue
+            table = f"#table-{block.table.key}"
+            rules.append(f"{table} {{ table-layout: fixed; }}")
+            rules.extend(
+                f"{table} thead th:nth-child({n}) {{ width: {width}%; }}"
+                for n, width in enumerate(block.table.widths(), start=1)
+            )
+    return "\n".join(rules)
+
+
 def _part_html(content: PlanContent, *, sections: list[Section], pages: dict[str, int] | None = None) -> str:
     context = {
         "content": content,
@@ -67,7 +86,7 @@ def _part_html(content: PlanContent, *, sections: list[Section], pages: dict[str
         "sections": sections,
         "contents": _contents(content, pages) if pages is not None else [],
         "inline_css": _css_text(),
-        "part_css": PART_CSS,
+        "part_css": PART_CSS + _table_css(sections),
     }
     return render_to_string("exports/print.html", context)
 
@@ -77,31 +96,64 @@ def css_string(text: str) -> str:
     return '"' + "".join(c if c.isprintable() and c not in '"\\' else f"\\{ord(c):x} " for c in text) + '"'
 
 
-def _render(html: str, *, tagged: bool = True) -> bytes:
+def _layout(html: str):
     from weasyprint import HTML  # imported here: it loads pango, which only exports need
 
+    return HTML(string=html, base_url=str(CSS_PATH.parent)).render()
+
+
+def _write(document, *, tagged: bool = True) -> bytes:
     variant = {"pdf_variant": "pdf/ua-1"} if tagged else {}
-    return HTML(string=html, base_url=str(CSS_PATH.parent)).write_pdf(uncompressed_pdf=False, **variant)
+    return document.write_pdf(uncompressed_pdf=False, **variant)
+
+
+def _render(html: str, *, tagged: bool = True) -> tuple[bytes, int]:
+    """The PDF of `html` and its number of pages (counted on the layout, not by reading the PDF again)."""
+    document = _layout(html)
+    return _write(document, tagged=tagged), len(document.pages)
+
+
+@contextmanager
+def _young_objects_only():
+    """While a PDF is made, the garbage collector looks only at objects made meanwhile.
+
+    Each part's layout and parsed PDF are cycles that only the collector frees, so the join collects after each
+    part to keep memory flat; without this, every collection also walked the whole of Django, WeasyPrint and
+    the fonts, over a second for the demo plan. The objects that were there before are handed back after."""
+    gc.collect()
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def pdf_document(content: PlanContent) -> bytes:
     """The PDF: tagged (PDF/UA-1) with the document language set, a bookmark per element, page numbers."""
-    sections = [_render(_part_html(content, sections=[s])) for s in content.sections]
-    counts = [page_count(pdf) for pdf in sections]
-    front_pages, front = 2, b""  # the title page and one page of contents, unless the rendered front says otherwise
+    with _young_objects_only():
+        return _pdf_document(content)
+
+
+def _pdf_document(content: PlanContent) -> bytes:
+    sections, counts = [], []
+    for section in content.sections:
+        pdf, count = _render(_part_html(content, sections=[section]))
+        sections.append(pdf)
+        counts.append(count)
+    front_pages, front = 2, None  # the title page and one page of contents, unless the rendered front says otherwise
     for _attempt in range(3):
         starts, page = {}, front_pages
         for section, count in zip(content.sections, counts, strict=True):
             starts[section.key] = page + 1
             page += count
-        front = _render(_part_html(content, sections=[], pages=starts))
-        if page_count(front) == front_pages:
+        front = _layout(_part_html(content, sections=[], pages=starts))
+        if len(front.pages) == front_pages:
             break
-        front_pages = page_count(front)
+        front_pages = len(front.pages)
     total = front_pages + sum(counts)
-    footer = _render(FOOTER_HTML.format(title=css_string(content.title), pages="<div></div>" * total), tagged=False)
+    footer, _ = _render(FOOTER_HTML.format(title=css_string(content.title), pages="<div></div>" * total), tagged=False)
     links = {s.key: Target(page=starts[s.key] - 1, label=s.heading) for s in content.sections}
-    return join_pdfs([front, *sections], footer=footer, links=links)
+    return join_pdfs([_write(front), *sections], footer=footer, links=links)
 
 
 def sheet_html(content, *, css_url: str | None = None) -> str:
@@ -113,4 +165,4 @@ def sheet_html(content, *, css_url: str | None = None) -> str:
 def sheet_pdf(content) -> bytes:
     """A short document as a tagged PDF (PDF/UA-1) with its language, in one render: it has a few pages at most, so
     it needs neither the plan's parts nor its contents."""
-    return _render(sheet_html(content))
+    return _render(sheet_html(content))[0]

@@ -241,3 +241,30 @@ def test_the_footer_title_is_a_css_string_whatever_the_title_holds():
     from cohesio.exports.pdf import css_string
 
     assert css_string('Say "no" \\ hate\n') == '"Say \\22 no\\22  \\5c  hate\\a "'
+
+
+def test_pdf_tables_get_column_widths_from_their_texts():
+    """The PDF lays tables out with fixed widths guessed from the texts: long texts get the room, a column never
+    gets less than its longest word needs, and the shares make the whole table."""
+    from cohesio.exports.content import Table
+
+    long_text = "The municipality is responsible for public order, local safety and youth policy. " * 2
+    table = Table(
+        "t",
+        "Caption",
+        ["Name", "Year", "Mandate"],
+        [["Sanne de Vries", "2026", long_text], ["Papadopoulos", "2027", long_text]],
+    )
+    name, year, mandate = table.widths()
+
+    assert mandate > name > year
+    assert name >= 12  # 'Papadopoulos' fits on its line
+    assert 99 <= name + year + mandate <= 101
+    assert Table("e", "Empty", ["One", "Two"], []).widths() == [50, 50]
+
+
+def test_pdf_leaves_the_garbage_collector_as_it_found_it(files):
+    """The PDF is made with the objects from before frozen out of the collector's way, and they are handed back."""
+    import gc
+
+    assert gc.get_freeze_count() == 0
