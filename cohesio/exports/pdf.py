@@ -63,12 +63,18 @@ def html_document(content: PlanContent, *, css_url: str | None = None, pdf_url: 
     return render_to_string("exports/print.html", context)
 
 
+# Tables whose widths the print style sheet sets itself.
+STYLED_TABLES = {"receives"}
+
+
 def _table_css(sections: list[Section]) -> str:
-    """Fixed column widths for the parts' tables (see `Table.widths`); long words wrap inside their cell."""
+    """Fixed column widths for the PDF's tables (see `Table.widths`); long words wrap inside their cell."""
     rules = ["td, th { overflow-wrap: anywhere; }"]
     for section in sections:
         for block in section.blocks:
-            if block.kind != "table" or not re.fullmatch(r"[A-Za-z0-9_-]+", block.table.key):
+            if block.kind != "table" or block.table.key in STYLED_TABLES:
+                continue
+            if not re.fullmatch(r"[A-Za-z0-9_-]+", block.table.key):
                 continue
             table = f"#table-{block.table.key}"
             rules.append(f"{table} {{ table-layout: fixed; }}")
@@ -156,13 +162,19 @@ def _pdf_document(content: PlanContent) -> bytes:
     return join_pdfs([_write(front), *sections], footer=footer, links=links)
 
 
-def sheet_html(content, *, css_url: str | None = None) -> str:
+def sheet_html(content, *, css_url: str | None = None, part_css: str = "") -> str:
     """A short document (the agreement, a protocol) as one print page: a header, then its sections."""
-    context = {"content": content, "inline_css": None if css_url else _css_text(), "css_url": css_url}
+    context = {
+        "content": content,
+        "inline_css": None if css_url else _css_text(),
+        "css_url": css_url,
+        "part_css": part_css,
+    }
     return render_to_string("exports/print_sheet.html", context)
 
 
 def sheet_pdf(content) -> bytes:
     """A short document as a tagged PDF (PDF/UA-1) with its language, in one render: it has a few pages at most, so
     it needs neither the plan's parts nor its contents."""
-    return _render(sheet_html(content))[0]
+    with _young_objects_only():
+        return _render(sheet_html(content, part_css=_table_css(content.sections)))[0]
