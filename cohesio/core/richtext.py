@@ -6,6 +6,8 @@ One function for every page and export, used through the `markdown` template fil
 
 import html as htmllib
 import re
+import threading
+from functools import lru_cache
 
 import markdown as md
 import nh3
@@ -25,13 +27,39 @@ _HEADING = re.compile(r"<h[1-6][^>]*>(.*?)</h[1-6]>", re.DOTALL)
 _ONE_PARAGRAPH = re.compile(r"\A<p(?: [^>]*)?>((?:(?!</?p[ >]).)*)</p>\Z", re.DOTALL)
 
 
+# Texts up to this long are remembered once rendered (the same plan's texts come back on every page view); the
+# last RECENT of them, a few megabytes at most.
+REMEMBER_UP_TO, RECENT = 4000, 2048
+_converters = threading.local()
+
+
 def markdown_html(text: str | None, *, govuk: bool = True, inline: bool = False) -> SafeString:
     """`text` as sanitised HTML. `govuk` adds GOV.UK Frontend's classes; `inline` leaves out the paragraph around
     a text of one paragraph (for table cells and summary lists); longer texts keep their paragraphs."""
     if not text:
         return mark_safe("")  # noqa: S308 - nothing to render
-    # single line breaks stay line breaks, as people type them in a text box
-    html = md.markdown(str(text), extensions=["nl2br", "sane_lists"], output_format="html")
+    text = str(text)
+    if len(text) <= REMEMBER_UP_TO:
+        return _remembered(text, govuk, inline)
+    return _rendered(text, govuk, inline)
+
+
+@lru_cache(maxsize=RECENT)
+def _remembered(text: str, govuk: bool, inline: bool) -> SafeString:
+    return _rendered(text, govuk, inline)
+
+
+def _converter() -> md.Markdown:
+    """This thread's Markdown converter: making one loads its extensions, which took longer than converting."""
+    converter = getattr(_converters, "markdown", None)
+    if converter is None:
+        # single line breaks stay line breaks, as people type them in a text box
+        converter = _converters.markdown = md.Markdown(extensions=["nl2br", "sane_lists"], output_format="html")
+    return converter
+
+
+def _rendered(text: str, govuk: bool, inline: bool) -> SafeString:
+    html = _converter().reset().convert(text)
     html = _HEADING.sub(r"<p><strong>\1</strong></p>", html)
     cleaned = nh3.clean(
         html,

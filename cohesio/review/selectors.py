@@ -2,7 +2,8 @@
 
 import hashlib
 import json
-from collections import Counter
+import threading
+from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -190,6 +191,37 @@ def _state(plan: Plan) -> tuple[CoCreation, tuple]:
     return CoCreation(**{name: value or 0 for name, value in counts.items()}), state
 
 
+class _Recent:
+    """The last few reviews this process read, as objects: the shared cache hands back a copy each time (it
+    pickles), which for a plan ten times the demo took longer than the rest of the page. A key names the plan's
+    revision, so an entry is never out of date; what is kept here is only read, never changed (pages, the API
+    and exports copy a document before they change it: `redacted_document`, `model_copy`)."""
+
+    def __init__(self, size: int):
+        self.size, self.entries, self.lock = size, OrderedDict(), threading.Lock()
+
+    def get(self, key: str):
+        with self.lock:
+            found = self.entries.get(key)
+            if found is not None:
+                self.entries.move_to_end(key)
+            return found
+
+    def put(self, key: str, value) -> None:
+        with self.lock:
+            self.entries[key] = value
+            self.entries.move_to_end(key)
+            while len(self.entries) > self.size:
+                self.entries.popitem(last=False)
+
+    def clear(self) -> None:
+        with self.lock:
+            self.entries.clear()
+
+
+_REVIEWS = _Recent(size=8)
+
+
 def plan_findings(
     plan: Plan,
     doc: PlanDocument | None = None,
@@ -214,13 +246,16 @@ def plan_findings(
         unchecked, findings = [], _check(doc, lang, today, cocreation)
     else:  # the plan as stored: checked once per revision (and day, and co-creation counts)
         key = revision_key(plan, "review", lang, today, cocreation, state=state)
-        cached = plan_cache().get(key)
+        cached = _REVIEWS.get(key)
+        if cached is None:
+            cached = plan_cache().get(key)
         if cached is None:
             doc, unchecked = _document(plan, None)
             checked = _check(doc, lang, today, cocreation) if doc is not None else []
             # who is linked to which partner, to mask findings per reader without a query on every page
             cached = (doc, unchecked, checked, partner_accounts(plan))
             plan_cache().set(key, cached, CACHE_SECONDS)
+        _REVIEWS.put(key, cached)
         doc, unchecked, findings, accounts = cached
     if doc is None:
         return PlanReview(plan, [], unchecked=unchecked)

@@ -108,3 +108,17 @@ def test_the_editor_says_markdown_may_be_used(client, alice, plan):
     client.force_login(alice)
     form = client.get(reverse("plans:edit_section", kwargs={"locality": "riverside", "kind": "vision"})).content.decode()
     assert "You can format the text: **bold**, *italic*" in form
+
+
+def test_one_converter_per_thread_gives_each_text_its_own_html():
+    """The converter is reused: nothing of one text (its lists, its links) carries over into the next."""
+    from cohesio.core.richtext import REMEMBER_UP_TO, _rendered
+
+    first = markdown_html("- one\n- two\n\n[a link](https://example.org)")
+    second = markdown_html("Just a sentence.")
+    long_text = "A sentence that is long enough. " * (REMEMBER_UP_TO // 30)
+
+    assert "<li" in first and "href" in first
+    assert second == '<p class="govuk-body">Just a sentence.</p>'
+    assert markdown_html(long_text) == _rendered(long_text, True, False)  # long texts are not kept, same result
+    assert markdown_html("Just a sentence.", inline=True) == "Just a sentence."

@@ -4,6 +4,7 @@ on a page view, and any write makes the next read fresh, even through a Plan obj
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from cohesio.document.selectors import plan_document
 from cohesio.document.services import import_plan
@@ -57,3 +58,24 @@ def test_a_write_makes_the_next_read_fresh_even_through_an_old_plan_object(alice
     after = plan_findings(loaded_before)
     assert after.document.goals[0].title == "Resilient young people"
     assert {r.finding.code for r in after.findings} != findings_before  # a goal without a level is now reported
+
+
+def test_pages_read_the_kept_review_without_changing_it(client, alice, bob, plan):
+    """The last reviews are kept as objects in the process, shared by every page: no page, file or API answer
+    may change them, for any reader."""
+    from cohesio.format.io import digest
+    from cohesio.review.locations import ELEMENT_PAGES
+    from cohesio.review.selectors import _REVIEWS
+
+    review = plan_findings(plan)
+    kept = next(value for key, value in _REVIEWS.entries.items() if key.startswith(f"cohesio:plan:{plan.pk}:"))
+    before = (digest(kept[0]), [f.to_dict() for f in kept[2]])
+    urls = [f"/l/riverside/{page}" for page in ("", "check/", "check.json", "plan.json")]
+    urls += [reverse(name, kwargs={"locality": "riverside"}) for name in ELEMENT_PAGES.values()]
+    urls += ["/api/localities/riverside/findings", "/api/localities/riverside/plan"]
+    for user in (alice, bob):
+        client.force_login(user)
+        for url in urls:
+            assert client.get(url).status_code in (200, 404), url
+    assert plan_findings(plan).document is review.document  # the same object, not a copy
+    assert (digest(kept[0]), [f.to_dict() for f in kept[2]]) == before
