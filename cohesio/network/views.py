@@ -7,9 +7,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from cohesio.core.access import locality_view, scoped_object
+from cohesio.core.choices import label
 from cohesio.core.models import Role
 from cohesio.core.pagination import paginate
 from cohesio.core.permissions import can
+from cohesio.format.vocabulary import TieKind
 from cohesio.plans.editing import InvalidEdit, PlanLocked, StaleEdit, conflict_rows, plan_object_save
 from cohesio.plans.selectors import plan_for
 
@@ -23,20 +25,28 @@ from .services import coordinator_self_designate, partner_designate_coordinator,
 @require_GET
 def network(request):
     plan = plan_for(request.locality)
-    partners = list(Partner.objects.filter(plan=plan).select_related("organisation", "locality"))
-    ties = list(Tie.objects.filter(plan=plan).select_related("source", "target"))
-    # the sociogram draws everyone; the tables beside it show a page at a time, each list its own. Each list is
-    # read whole in one query (at most MAX_ROWS rows) rather than counted and sliced: a query fewer per list.
+    # the sociogram draws everyone, from a few columns of each row; the tables beside it show a page at a time,
+    # each list its own, and only the rows on those pages are read whole (a plan ten times the demo has over a
+    # thousand ties, which took most of the page's time to read as objects)
+    people = list(Partner.objects.filter(plan=plan).values_list("pk", "name", "network"))
+    links = list(Tie.objects.filter(plan=plan).values_list("pk", "source_id", "target_id", "kind"))
+    kinds = {kind: label(TieKind, kind) for kind in {kind for *_, kind in links}}
+    formal = paginate(request, [pk for pk, _, kind in people if kind == "formal"], param="formal", anchor="formal")
+    informal = paginate(
+        request, [pk for pk, _, kind in people if kind == "informal"], param="informal", anchor="informal"
+    )
+    ties = paginate(request, [pk for pk, *_ in links], param="ties", anchor="ties")
+    shown = Partner.objects.filter(pk__in=[*formal.items, *informal.items]).select_related("organisation", "locality")
+    _read_whole(formal, informal, rows=shown)
+    _read_whole(ties, rows=Tie.objects.filter(pk__in=ties.items).select_related("source", "target"))
     context = {
         "plan": plan,
         "sociogram": {
-            "nodes": [{"id": p.pk, "label": p.name, "network": p.network} for p in partners],
-            "edges": [{"source": t.source_id, "target": t.target_id, "kind": t.get_kind_display()} for t in ties],
+            "nodes": [{"id": pk, "label": name, "network": kind} for pk, name, kind in people],
+            "edges": [{"source": source, "target": target, "kind": kinds[kind]} for _, source, target, kind in links],
         },
-        "formal": paginate(request, [p for p in partners if p.network == "formal"], param="formal", anchor="formal"),
-        "informal": paginate(
-            request, [p for p in partners if p.network == "informal"], param="informal", anchor="informal"
-        ),
+        "formal": formal,
+        "informal": informal,
         "organisations": paginate(
             request, list(Organisation.objects.filter(plan=plan)), param="organisations", anchor="organisations"
         ),
@@ -46,9 +56,16 @@ def network(request):
             param="groups",
             anchor="community-groups",
         ),
-        "ties": paginate(request, ties, param="ties", anchor="ties"),
+        "ties": ties,
     }
     return render(request, "network/network.html", context)
+
+
+def _read_whole(*pages, rows) -> None:
+    """Put the `rows` (one query) in place of their keys on the `pages` of keys, in the same order."""
+    by_pk = {row.pk: row for row in rows}
+    for page in pages:
+        page.page.object_list = [by_pk[pk] for pk in page.page.object_list]
 
 
 @locality_view("plan.view")

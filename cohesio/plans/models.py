@@ -1,5 +1,7 @@
 """The plan and its strategy, political support and definitions; the base every plan-owned row inherits."""
 
+from functools import cache
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -8,6 +10,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.deconstruct import deconstructible
+from django.utils.encoding import force_str
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -150,6 +153,17 @@ class PlanOwned(models.Model):
     def save(self, *args, **kwargs):
         self.locality_id = self.plan.locality_id
         super().save(*args, **kwargs)
+
+    def _get_FIELD_display(self, field):  # noqa: N802 - Django's name, behind every get_<field>_display()
+        """The label of a choice, from a table made once per field: Django rebuilds and hashes the whole list of
+        (lazily translated) choices on every call, which a page of a long list of rows felt."""
+        value = getattr(self, field.attname)
+        return force_str(_choice_labels(field).get(value, value), strings_only=True)
+
+
+@cache
+def _choice_labels(field) -> dict:
+    return {value: name for value, name in field.flatchoices}
 
 
 # Every plan row's key is unique within its plan (one constraint per table, named after it).

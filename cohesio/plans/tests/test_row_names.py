@@ -40,3 +40,18 @@ def test_a_kinds_rows_come_with_their_names_in_one_query(plan, kind, django_asse
 )
 def test_rows_named_after_other_rows_say_their_names(plan, kind, name):
     assert name in [str(row) for row in REGISTRY[kind].rows(plan)]
+
+
+def test_choice_labels_follow_the_language_of_the_request():
+    """get_<field>_display reads a table made once per field, and still translates at the time it is asked."""
+    from django.utils import translation
+
+    from cohesio.network.models import Organisation, Tie
+
+    tie, organisation = Tie(kind="works_with"), Organisation(sector="police")
+    with translation.override("nl"):
+        assert (tie.get_kind_display(), organisation.get_sector_display()) == ("Werkt samen met", "Politie")
+    with translation.override("en"):
+        assert (tie.get_kind_display(), organisation.get_sector_display()) == ("Works with", "Police")
+    organisation.sector = "not-a-sector"
+    assert organisation.get_sector_display() == "not-a-sector"
