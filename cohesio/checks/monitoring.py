@@ -5,7 +5,7 @@ from collections.abc import Iterator
 
 from cohesio.format import PlanDocument
 from cohesio.format.document import Goal, MonitoringIndicator
-from cohesio.format.vocabulary import IndicatorDirection, IndicatorKind, _
+from cohesio.format.vocabulary import IndicatorKind, _
 
 from .findings import Element, Flag, Group, Severity, flag
 from .lexicon import word_set
@@ -115,12 +115,11 @@ def _words(name: str, lang: str):
 
 
 def counts_signals(indicator: MonitoringIndicator, lang: str) -> bool:
-    """Whether the indicator counts signals (referrals, reports, concerns): by its name and unit, unless they name
-    an outcome ("fewer reports"). Made higher-is-better, a count of signals is read as one whatever its name."""
+    """Whether the indicator counts signals (referrals, reports, concerns), by its name and unit, and names no
+    outcome ("fewer reports", "referred young people whose situation improved"). Its direction does not change
+    that: more referrals can mean more trust, fewer can mean less of it, and neither says whether risk fell."""
     text = f"{indicator.name} {indicator.unit}"
-    if not _words("signals", lang).search(text):
-        return False
-    return indicator.direction == IndicatorDirection.UP or not _words("outcome", lang).search(text)
+    return bool(_words("signals", lang).search(text) and not _words("outcome", lang).search(text))
 
 
 def counts_activity(indicator: MonitoringIndicator, lang: str) -> bool:

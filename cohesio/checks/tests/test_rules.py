@@ -297,9 +297,6 @@ FIRES = [
                                          setting("monitoring.0.name", "Referrals to the contact point"),
                                          setting("monitoring.0.kind", "outcome"), setting("monitoring.0.direction", "up")),
           "a goal of fewer people at risk measured by referrals that should go up, even typed as an outcome"),
-    fires("LAP092", "$.goals[0]", all_of(setting("monitoring.0.name", "Reports of pupils who feel unsafe"),
-                                         setting("monitoring.0.direction", "up")),
-          "reports made higher-is-better count as signals, though their name names a feeling"),
 ]  # fmt: skip
 
 SILENT = [
@@ -414,11 +411,9 @@ SILENT = [
     silent("LAP092", all_of(setting("monitoring.0.name", "Number of young people who completed the mentoring course"),
                             setting("monitoring.0.kind", "output")),
            "an indicator whose type says it counts what the work produced, though its name reads as work done"),
-    silent("LAP092", setting("monitoring.0.name", "Reports of pupils who feel unsafe"),
-           "a feeling named, no direction given"),
-    silent("LAP092", all_of(setting("monitoring.0.name", "Reports of pupils who feel unsafe"),
-                            setting("monitoring.0.direction", "down")),
-           "fewer reports of feeling unsafe is the aim"),
+    silent("LAP092", all_of(setting("monitoring.0.name", "Referred young people whose situation improved"),
+                            setting("monitoring.0.kind", "outcome"), setting("monitoring.0.direction", "up")),
+           "an outcome for the people referred, higher is better"),
 ]  # fmt: skip
 
 
