@@ -82,11 +82,15 @@ class Intervention(PlanRow):
         return reverse("interventions:detail", kwargs={"locality": self.locality.slug, "pk": self.pk})
 
     @property
+    def leading_organisation(self) -> Organisation | None:
+        """The organisation that leads: the one named as lead, else the lead partner's (select both with the row)."""
+        return self.lead_organisation or (self.lead.organisation if self.lead else None)
+
+    @property
     def lead_name(self) -> str:
-        """Who leads, as pages show it: the person with their organisation, or the organisation alone ('' for
-        nobody). Reads the lead, its organisation and the lead organisation: select them with the row."""
-        organisation = self.lead_organisation or (self.lead.organisation if self.lead else None)
-        return ", ".join(str(x) for x in (self.lead, organisation) if x)
+        """Who leads, as pages show it: the person with the organisation, or the organisation alone ('' for
+        nobody)."""
+        return ", ".join(str(x) for x in (self.lead, self.leading_organisation) if x)
 
     def clean(self):
         errors = {}
