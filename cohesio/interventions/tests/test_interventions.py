@@ -8,6 +8,7 @@ from cohesio.document.selectors import plan_document
 from cohesio.document.services import import_plan
 from cohesio.interventions.models import Intervention, Measurement, MonitoringIndicator
 from cohesio.network.models import Organisation
+from cohesio.plans.editing import plan_object_delete, plan_object_undo_delete
 from cohesio.plans.models import Goal
 from cohesio.plans.tests.documents import small_document
 
@@ -178,3 +179,15 @@ def test_in_dutch_the_new_labels_are_translated(client, alice, plan):
     assert "Niveau niet vermeld" in listed.content.decode()
     assert "Uitkomst (wat er veranderde)" in detail.content.decode()
     assert "Lager is beter" in detail.content.decode()
+
+
+def test_undoing_the_deletion_of_a_lead_organisation_makes_it_lead_again(alice, plan):
+    library = Organisation.objects.create(plan=plan, locality=plan.locality, name="Library", sector="other")
+    Intervention.objects.filter(plan=plan, name="Mentoring").update(lead_organisation=library)
+    library_pk = library.pk
+
+    snapshot = plan_object_delete(acting_user=alice, plan=plan, obj=library)
+    assert Intervention.objects.get(plan=plan, name="Mentoring").lead_organisation is None
+    plan_object_undo_delete(acting_user=alice, snapshot=snapshot)
+
+    assert Intervention.objects.get(plan=plan, name="Mentoring").lead_organisation_id == library_pk
