@@ -1,4 +1,5 @@
-"""Rules for interventions: each tied to a goal, led by a partner, and every prevention level covered."""
+"""Rules for interventions: each tied to a goal, led by a partner or organisation, and every prevention level
+covered."""
 
 from collections import Counter
 from collections.abc import Iterator
@@ -57,7 +58,7 @@ def every_level_covered(doc: PlanDocument, context: CheckContext) -> Iterator[Fl
     if not doc.interventions:
         return
     levels = {iv.prevention_level for iv in doc.interventions if iv.status != InterventionStatus.STOPPED}
-    for level in PreventionLevel:
+    for level in PreventionLevel:  # an intervention whose level is not stated covers none (LAP085 asks for it)
         if level not in levels:
             yield flag(
                 "$.interventions",
@@ -73,23 +74,23 @@ def every_level_covered(doc: PlanDocument, context: CheckContext) -> Iterator[Fl
     "LAP082",
     Severity.WARNING,
     Element.INTERVENTIONS,
-    title=_("Every intervention has a lead partner"),
+    title=_("Every intervention has a lead"),
     why=_(
         "An action plan allocates responsibility. An intervention without a named lead is one everybody "
-        "supports and nobody runs."
+        "supports and nobody runs. The lead can be a partner by name, an organisation or unit, or both."
     ),
     group=Group(
-        _("{count} of {total} interventions have no lead partner."),
-        _("Name, for each, the partner who is responsible for running it."),
+        _("{count} of {total} interventions have no lead."),
+        _("Name, for each, the partner or the organisation that is responsible for running it."),
     ),
 )
 def intervention_has_lead(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:
     for i, intervention in enumerate(doc.interventions):
-        if intervention.lead is None:
+        if intervention.lead is None and intervention.lead_organisation is None:
             yield flag(
                 f"$.interventions[{i}].lead",
-                _("The intervention '{intervention}' has no lead partner."),
-                _("Name the partner who is responsible for running it."),
+                _("The intervention '{intervention}' has no lead."),
+                _("Name the partner or the organisation that is responsible for running it."),
                 subject=intervention.key,
                 total=len(doc.interventions),
                 intervention=intervention.name,
@@ -114,10 +115,10 @@ def delivering(doc: PlanDocument) -> list[Intervention]:
     ),
 )
 def delivery_spread(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:
-    led = [iv for iv in delivering(doc) if iv.lead is not None]
+    led = [iv for iv in delivering(doc) if iv.lead is not None or iv.lead_organisation is not None]
     if len(led) < 3:
         return
-    leads = Counter(_lead_organisation(iv.lead, context) for iv in led)
+    leads = Counter(_lead_organisation(iv, context) for iv in led)
     ((name, count),) = leads.most_common(1)
     if count * 2 > len(led):
         yield flag(
@@ -133,8 +134,12 @@ def delivery_spread(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:
         )
 
 
-def _lead_organisation(key: str, context: CheckContext) -> str:
-    partner = context.partners[key]
+def _lead_organisation(intervention: Intervention, context: CheckContext) -> str:
+    """The organisation that leads: the one named as lead, else the lead partner's (a partner without one counts
+    as themselves)."""
+    if intervention.lead_organisation is not None:
+        return context.organisations[intervention.lead_organisation].name
+    partner = context.partners[intervention.lead or ""]
     organisation = context.organisations.get(partner.organisation or "")
     return organisation.name if organisation else partner.name
 
@@ -147,7 +152,8 @@ def _lead_organisation(key: str, context: CheckContext) -> str:
     why=_(
         "Addressing a kind of extremism in the scope is a promise. If there is general prevention for every kind "
         "but individual support only for one, people drawn into the other kinds have nowhere to go, and the plan "
-        "is one-sided where it matters most. Interventions that do not name a kind count for every kind."
+        "is one-sided where it matters most. Interventions that do not name a kind count for every kind; those "
+        "whose level is not stated count for no level."
     ),
     group=Group(
         _("There is no intervention on {kind} at {count} of the {total} prevention levels the plan works on."),
@@ -174,3 +180,32 @@ def kinds_covered_at_each_level(doc: PlanDocument, context: CheckContext) -> Ite
                     kind=kind.label.lower(),
                     level=level.label.lower(),
                 )
+
+
+@rule(
+    "LAP085",
+    Severity.WARNING,
+    Element.INTERVENTIONS,
+    title=_("Every intervention says its prevention level"),
+    why=_(
+        "The prevention level says who an intervention is for: everyone, groups and people at risk, or people "
+        "already involved. Without it, nobody can tell whether the plan offers something at every level, and "
+        "the intervention counts for none of them. Plans taken over from an existing document often leave it "
+        "out; it is worth deciding with the partner who runs it."
+    ),
+    group=Group(
+        _("{count} of {total} interventions do not say their prevention level."),
+        _("Choose, for each, the level of the prevention triangle it works on, together with its lead."),
+    ),
+)
+def intervention_level_stated(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:
+    for i, intervention in enumerate(doc.interventions):
+        if intervention.prevention_level is None:
+            yield flag(
+                f"$.interventions[{i}].prevention_level",
+                _("The intervention '{intervention}' does not say its prevention level."),
+                _("Choose the level of the prevention triangle it works on, together with its lead."),
+                subject=intervention.key,
+                total=len(doc.interventions),
+                intervention=intervention.name,
+            )

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 
 from cohesio.format import PlanDocument
 from cohesio.format.document import Goal, MonitoringIndicator
-from cohesio.format.vocabulary import _
+from cohesio.format.vocabulary import IndicatorKind, _
 
 from .findings import Element, Flag, Group, Severity, flag
 from .lexicon import word_set
@@ -17,8 +17,7 @@ def measured_goals(doc: PlanDocument, context: CheckContext) -> set[str]:
     goal_of_intervention = {iv.key: iv.goals for iv in doc.interventions}
     measured: set[str] = set()
     for indicator in doc.monitoring:
-        if indicator.goal is not None:
-            measured.add(indicator.goal)
+        measured.update(indicator.goals)
         if indicator.intervention is not None:
             measured.update(goal_of_intervention[indicator.intervention])
     return measured
@@ -103,7 +102,7 @@ def indicators_by_goal(doc: PlanDocument) -> dict[str, list[MonitoringIndicator]
     goals_of_intervention = {iv.key: iv.goals for iv in doc.interventions}
     by_goal: dict[str, list[MonitoringIndicator]] = defaultdict(list)
     for indicator in doc.monitoring:
-        keys = [indicator.goal] if indicator.goal else []
+        keys = list(indicator.goals)
         if indicator.intervention is not None:
             keys += goals_of_intervention[indicator.intervention]
         for key in dict.fromkeys(keys):
@@ -115,14 +114,31 @@ def _words(name: str, lang: str):
     return word_set("indicators", name, lang)
 
 
+def counts_signals(indicator: MonitoringIndicator, lang: str) -> bool:
+    """Whether the indicator counts signals (referrals, reports, concerns), by its name and unit, and names no
+    outcome ("fewer reports", "referred young people whose situation improved"). Its direction does not change
+    that: more referrals can mean more trust, fewer can mean less of it, and neither says whether risk fell."""
+    text = f"{indicator.name} {indicator.unit}"
+    return bool(_words("signals", lang).search(text) and not _words("outcome", lang).search(text))
+
+
 def counts_activity(indicator: MonitoringIndicator, lang: str) -> bool:
     """Whether the indicator, by its name and unit, counts signals (referrals, reports) or work done ("number of
     trainings") and names no outcome."""
     text = f"{indicator.name} {indicator.unit}"
+    if counts_signals(indicator, lang):
+        return True
     if _words("outcome", lang).search(text):
         return False
-    work_done = _words("count", lang).search(text) and _words("activity", lang).search(text)
-    return bool(_words("signals", lang).search(text) or work_done)
+    return bool(_words("count", lang).search(text) and _words("activity", lang).search(text))
+
+
+def measures_only_work(indicator: MonitoringIndicator, lang: str) -> bool:
+    """Whether the indicator shows the work done or signals received rather than a change: its kind says so when
+    it is given (an output or outcome that counts signals is still a count of signals); else its wording."""
+    if indicator.kind is None:
+        return counts_activity(indicator, lang)
+    return indicator.kind == IndicatorKind.ACTIVITY or counts_signals(indicator, lang)
 
 
 def _goal_is_the_activity(goal: Goal, lang: str) -> bool:
@@ -140,9 +156,8 @@ def _goal_is_the_activity(goal: Goal, lang: str) -> bool:
         "The number of trainings given or meetings held shows the work, not whether young people are safer or "
         "feel they belong. Counts of referrals, reports and concerns are harder still: more of them can mean "
         "more awareness and trust, not more risk, so a goal such as 'fewer young people at risk' cannot be read "
-        "from them. A goal needs at least one indicator of the change it is after. (The plan format does not yet "
-        "say whether an indicator is an activity, an output or an outcome, nor which direction is better; the "
-        "check reads the indicator's name and unit.)"
+        "from them. A goal needs at least one indicator of the change it is after. An indicator's type (activity, "
+        "output or outcome) says which it is; where the type is not given, the check reads its name and unit."
     ),
     group=Group(
         _("{count} of {total} goals are measured only by activity, not by what changes."),
@@ -158,7 +173,7 @@ def goal_measured_by_outcome(doc: PlanDocument, context: CheckContext) -> Iterat
         indicators = measured.get(goal.key, [])
         if _goal_is_the_activity(goal, context.lang):
             continue
-        if indicators and all(counts_activity(ind, context.lang) for ind in indicators):
+        if indicators and all(measures_only_work(ind, context.lang) for ind in indicators):
             yield flag(
                 f"$.goals[{i}]",
                 _("The goal '{goal}' is measured only by activity ('{indicators}'), not by what changes."),

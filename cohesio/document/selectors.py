@@ -27,7 +27,7 @@ def plan_document_data(plan: Plan) -> dict:
     goals, goal_keys = goals_part(plan)
     analysis, area_keys = analysis_part(plan)
     network, cooperation, org_keys, partner_keys = network_part(plan, area_keys)
-    interventions, monitoring = interventions_part(plan, goal_keys, partner_keys)
+    interventions, monitoring = interventions_part(plan, goal_keys, org_keys, partner_keys)
     return dict(
         locality=dict(name=locality.name, kind=locality.kind, fictional=locality.fictional),
         plan=plan_part(plan),

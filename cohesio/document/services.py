@@ -32,7 +32,7 @@ def sync_plan(plan: Plan, doc: PlanDocument, *, before: PlanDocument | None = No
     areas = sync_analysis(s, doc)
     orgs, partners = sync_network(s, doc, areas)
     sync_sharing(s, doc, orgs, partners)
-    sync_interventions(s, doc, goals, partners)
+    sync_interventions(s, doc, goals, orgs, partners)
     s.finish()
     if s.changes and before is not None:  # a new plan starts at its first revision
         plan_revised(plan)

@@ -175,6 +175,16 @@ class _Index:
         partner = self.partners.get(key or "")
         return self.orgs.get((partner or {}).get("organisation") or "", "")
 
+    def lead(self, intervention: dict, *, public: bool) -> str:
+        """Who leads an intervention: the person with the organisation (the lead organisation, else the person's
+        own), or the organisation alone; in the public version the organisation only."""
+        partner = self.partners.get(intervention.get("lead") or "")
+        organisation = self.orgs.get(intervention.get("lead_organisation") or "") or self.organisation_of(
+            intervention.get("lead")
+        )
+        who = "" if public or partner is None else partner.get("name") or partner.get("function") or ""
+        return ", ".join(x for x in (who, organisation) if x)
+
     def people(self, keys) -> str:
         return "; ".join(x for x in (self.person(k) for k in keys or []) if x)
 
@@ -462,47 +472,26 @@ def _agreement(s: Section, agreement: dict | None, ix: _Index) -> None:
 
 def _interventions(data: dict, ix: _Index, figs: dict, public: bool) -> Section:
     s = Section("interventions", 7, _("Interventions"))
-    lead_of = ix.organisation_of if public else ix.person
     columns = [_("Intervention"), _("Lead"), _("Status"), _("Period"), _("Budget")]
-    for level in v.PreventionLevel:
-        items = [i for i in data.get("interventions", []) if i.get("prevention_level") == level.value]
+    for level in [*v.PreventionLevel, None]:
+        items = [i for i in data.get("interventions", []) if i.get("prevention_level") == (level.value if level else None)]
         if not items:
             continue
-        rows = [
-            [
-                i.get("name", ""),
-                lead_of(i.get("lead")),
-                label(v.InterventionStatus, i.get("status")),
-                " – ".join(x for x in (day(i.get("starts_on")), day(i.get("ends_on"))) if x),
-                money(i.get("budget")),
-            ]
-            for i in items
-        ]
+        rows = [[i.get("name", ""), ix.lead(i, public=public), label(v.InterventionStatus, i.get("status")), " – ".join(x for x in (day(i.get("starts_on")), day(i.get("ends_on"))) if x), money(i.get("budget"))] for i in items]
         total = sum(Decimal(str(i.get("budget") or 0)) for i in items)
         rows.append([_("Total"), "", "", "", money(total)])
-        s.table(Table(f"interventions-{level.value}", label(v.PreventionLevel, level.value), columns, rows))
+        caption = label(v.PreventionLevel, level.value) if level else _("Level not stated")
+        s.table(Table(f"interventions-{level.value if level else 'not-stated'}", caption, columns, rows))
     s.h(_("Monitoring"))
     s.figure(figs.get("monitoring"))
     rows = []
     for m in data.get("monitoring", []):
         latest = (m.get("measurements") or [{}])[-1].get("value")
-        rows.append(
-            [
-                m.get("name", ""),
-                ix.interventions.get(m.get("intervention") or "", ""),
-                _number(m.get("baseline")),
-                _number(latest),
-                _number(m.get("target")),
-            ]
-        )
-    s.table(
-        Table(
-            "monitoring",
-            _("Monitoring indicators"),
-            [_("Indicator"), _("Intervention"), _("Baseline"), _("Latest"), _("Target")],
-            rows,
-        )
-    )
+        measures = "; ".join(x for x in [*(ix.goals.get(g, "") for g in m.get("goals", [])), ix.interventions.get(m.get("intervention") or "", "")] if x)
+        kind = ", ".join(x for x in (label(v.IndicatorKind, m.get("kind")), label(v.IndicatorDirection, m.get("direction"))) if x)
+        rows.append([m.get("name", ""), measures, kind, _number(m.get("baseline")), _number(latest), _number(m.get("target"))])
+    columns = [_("Indicator"), _("Goals and intervention"), _("What it measures"), _("Baseline"), _("Latest"), _("Target")]
+    s.table(Table("monitoring", _("Monitoring indicators"), columns, rows))
     return s
 
 

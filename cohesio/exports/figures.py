@@ -16,6 +16,7 @@ from matplotlib.figure import Figure as MplFigure
 from matplotlib.patches import Polygon
 
 from cohesio.core.choices import label
+from cohesio.format.progress import progress
 from cohesio.format.vocabulary import Sector
 
 WIDTH_IN = 6.3  # 16 cm: the text width of an A4 page with 2.5 cm margins
@@ -166,13 +167,14 @@ def indicator_chart(indicator: dict, area_names: dict[str, str], index: int) -> 
 
 
 def monitoring_chart(monitoring: list[dict]) -> Figure | None:
-    """How far each monitoring indicator has come from its baseline to its target (latest measurement)."""
+    """How far each monitoring indicator has come from its baseline to its target (latest measurement), read with
+    its direction where it has one."""
     rows = []
     for m in monitoring:
-        if m.get("baseline") is None or m.get("target") is None or m["target"] == m["baseline"] or not m.get("measurements"):
-            continue
-        progress = (m["measurements"][-1]["value"] - m["baseline"]) / (m["target"] - m["baseline"]) * 100
-        rows.append((m.get("name", ""), max(min(progress, 150), -50)))
+        latest = m["measurements"][-1]["value"] if m.get("measurements") else None
+        share = progress(m.get("baseline"), m.get("target"), latest, m.get("direction"))
+        if share is not None:
+            rows.append((m.get("name", ""), max(min(share, 150), -50)))
     if not rows:
         return None
     caption = _("Progress of the monitoring indicators")

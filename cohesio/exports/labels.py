@@ -47,6 +47,8 @@ FIELD_LABELS = {
     "amount": _("amount"),
     "year": _("year"),
     "lead": _("lead"),
+    "lead_organisation": _("lead organisation"),
+    "direction": _("which way is better"),
     "partners": _("partners"),
     "goals": _("goals"),
     "role": _("role"),
@@ -92,6 +94,8 @@ VALUE_ENUMS = {
     ("analysis.factors", "kind"): v.FactorKind,
     ("analysis.sources", "kind"): v.SourceKind,
     ("network.ties", "kind"): v.TieKind,
+    ("monitoring", "kind"): v.IndicatorKind,
+    ("monitoring", "direction"): v.IndicatorDirection,
 }
 
 

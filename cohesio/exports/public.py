@@ -227,6 +227,7 @@ PUBLIC: dict[str, dict[str, bool]] = {
         "target_group": True,
         "goals": True,
         "lead": True,  # shown as the lead's organisation
+        "lead_organisation": True,  # organisations are public
         "partners": True,  # shown as organisations
         "status": True,
         "starts_on": True,
@@ -240,7 +241,9 @@ PUBLIC: dict[str, dict[str, bool]] = {
         "unit": True,
         "baseline": True,
         "target": True,
-        "goal": True,
+        "direction": True,
+        "kind": True,
+        "goals": True,
         "intervention": True,
         "synthetic": True,
         "measurements": True,

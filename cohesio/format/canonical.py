@@ -43,8 +43,9 @@ _REFERENCES = [
     (("sharing", "agreement", "signatories"), "signed_by", "partner", False),
     (("interventions",), "goals", "goal", True),
     (("interventions",), "lead", "partner", False),
+    (("interventions",), "lead_organisation", "org", False),
     (("interventions",), "partners", "partner", True),
-    (("monitoring",), "goal", "goal", False),
+    (("monitoring",), "goals", "goal", True),
     (("monitoring",), "intervention", "intervention", False),
 ]
 

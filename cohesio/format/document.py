@@ -15,6 +15,8 @@ from .vocabulary import (
     ExtremismKind,
     FactorKind,
     GoalKind,
+    IndicatorDirection,
+    IndicatorKind,
     InterventionStatus,
     LegalBasis,
     LocalityKind,
@@ -430,11 +432,14 @@ class Intervention(Model):
     key: Key
     name: Name
     description: Text = ""
-    prevention_level: PreventionLevel
+    prevention_level: PreventionLevel | None = Field(None, description="None: the plan does not say (format 1.2).")
     extremism_kinds: Rows[ExtremismKind] = []
     target_group: Annotated[str, StringConstraints(max_length=300), NoNul] = ""
     goals: Rows[Key] = []
-    lead: Key | None = None
+    lead: Key | None = Field(None, description="The partner (a person) who leads it.")
+    lead_organisation: Key | None = Field(
+        None, description="The organisation or unit that leads it, with or without a named person (format 1.2)."
+    )
     partners: Rows[Key] = []
     status: InterventionStatus = InterventionStatus.PLANNED
     starts_on: date | None = None
@@ -461,7 +466,9 @@ class MonitoringIndicator(Model):
     unit: Unit = ""
     baseline: float | None = None
     target: float | None = None
-    goal: Key | None = None
+    direction: IndicatorDirection | None = Field(None, description="Which way is better (format 1.2).")
+    kind: IndicatorKind | None = Field(None, description="Activity, output or outcome (format 1.2).")
+    goals: Rows[Key] = Field([], description="The goals it measures (format 1.2; 1.1 had one `goal`).")
     intervention: Key | None = None
     synthetic: bool = False
     measurements: Rows[Measurement] = []

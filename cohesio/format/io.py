@@ -46,8 +46,25 @@ def _from_1_1(data: dict) -> dict:
     return data
 
 
+def _interventions_1_2(data: dict) -> dict:
+    """Interventions and monitoring: an indicator may measure several goals, so 1.1's one `goal` becomes the
+    list `goals` (empty when it was not set). The other new fields (an intervention's lead organisation, a level
+    not stated, an indicator's direction and kind) are optional and need no rewrite."""
+    monitoring = data.get("monitoring")
+    if not isinstance(monitoring, list):
+        return data
+    rows = []
+    for row in monitoring:
+        if isinstance(row, dict) and "goal" in row:
+            goal = row["goal"]
+            row = {name: value for name, value in row.items() if name != "goal"}
+            row.setdefault("goals", [] if goal is None else [goal])
+        rows.append(row)
+    return {**data, "monitoring": rows}
+
+
 # The 1.1 -> 1.2 rewrites, one per part of the plan: each takes the whole document (a new dict) and returns it.
-STEPS_1_2: list = []
+STEPS_1_2: list = [_interventions_1_2]
 
 UPGRADES = (("1.0", _from_1_0), ("1.1", _from_1_1))
 

@@ -98,7 +98,7 @@ def reference_problems(doc: "PlanDocument") -> list[Problem]:
     _resolve_strategy_and_analysis(doc, p, goals, areas, sources)
     _resolve_network(doc, p, orgs, partners, areas)
     _resolve_sharing(doc, p, orgs, partners, info_types)
-    _resolve_interventions(doc, p, goals, partners, interventions)
+    _resolve_interventions(doc, p, goals, orgs, partners, interventions)
     return p
 
 
@@ -152,13 +152,14 @@ def _resolve_sharing(doc, p, orgs, partners, info_types) -> None:
             signed.add((sig.organisation, sig.version))
 
 
-def _resolve_interventions(doc, p, goals, partners, interventions) -> None:
+def _resolve_interventions(doc, p, goals, orgs, partners, interventions) -> None:
     for i, iv in enumerate(doc.interventions):
         _resolve_all(iv.goals, goals, f"$.interventions[{i}].goals", "goal", p)
         _resolve(iv.lead, partners, f"$.interventions[{i}].lead", "partner", p)
+        _resolve(iv.lead_organisation, orgs, f"$.interventions[{i}].lead_organisation", "organisation", p)
         _resolve_all(iv.partners, partners, f"$.interventions[{i}].partners", "partner", p)
     for i, m in enumerate(doc.monitoring):
-        _resolve(m.goal, goals, f"$.monitoring[{i}].goal", "goal", p)
+        _resolve_all(m.goals, goals, f"$.monitoring[{i}].goals", "goal", p)
         _resolve(m.intervention, interventions, f"$.monitoring[{i}].intervention", "intervention", p)
 
 

@@ -151,6 +151,21 @@ class InterventionStatus(Choice):
     STOPPED = "stopped", _("Stopped")
 
 
+class IndicatorDirection(Choice):
+    """Which way a monitoring indicator should move for the plan to come closer to its goal."""
+
+    UP = "up", _("Higher is better")
+    DOWN = "down", _("Lower is better")
+
+
+class IndicatorKind(Choice):
+    """What a monitoring indicator measures: the work done, what the work produced, or what changed."""
+
+    ACTIVITY = "activity", _("Activity (work done)")
+    OUTPUT = "output", _("Output (what it produced)")
+    OUTCOME = "outcome", _("Outcome (what changed)")
+
+
 class SharingPurpose(Choice):
     """What shared information is for. A prevention rule may name any of these except a criminal investigation."""
 

@@ -12,7 +12,6 @@ from .models import Intervention, Measurement, MonitoringIndicator
 INTERVENTION = (
     "name",
     "description",
-    "prevention_level",
     "extremism_kinds",
     "target_group",
     "status",
@@ -24,19 +23,21 @@ INDICATOR = ("name", "unit", "baseline", "target", "synthetic")
 MEASUREMENT = ("measured_on", "value", "note")
 
 
-def interventions_part(plan: Plan, goal_keys, partner_keys) -> tuple[list[dict], list[dict]]:
+def interventions_part(plan: Plan, goal_keys, org_keys, partner_keys) -> tuple[list[dict], list[dict]]:
     interventions = list(Intervention.objects.filter(plan=plan).prefetch_related("goals", "partners"))
     keys = keys_of(interventions)
     indicators = MonitoringIndicator.objects.filter(plan=plan).prefetch_related(
-        Prefetch("measurements", queryset=Measurement.objects.order_by("measured_on", "id"))
+        "goals", Prefetch("measurements", queryset=Measurement.objects.order_by("measured_on", "id"))
     )
     return [
         out(
             iv,
             INTERVENTION,
             key=keys[iv.pk],
+            prevention_level=iv.prevention_level or None,
             goals=sorted(goal_keys[g.pk] for g in iv.goals.all()),
             lead=ref(partner_keys, iv.lead_id),
+            lead_organisation=ref(org_keys, iv.lead_organisation_id),
             partners=sorted(partner_keys[p.pk] for p in iv.partners.all()),
         )
         for iv in interventions
@@ -45,7 +46,9 @@ def interventions_part(plan: Plan, goal_keys, partner_keys) -> tuple[list[dict],
             m,
             INDICATOR,
             key=m.key,
-            goal=ref(goal_keys, m.goal_id),
+            direction=m.direction or None,
+            kind=m.kind or None,
+            goals=sorted(goal_keys[g.pk] for g in m.goals.all()),
             intervention=ref(keys, m.intervention_id),
             measurements=[out(x, MEASUREMENT) for x in m.measurements.all()],
         )
@@ -53,11 +56,20 @@ def interventions_part(plan: Plan, goal_keys, partner_keys) -> tuple[list[dict],
     ]
 
 
-def sync_interventions(s: Sync, doc: PlanDocument, goals: dict, partners: dict) -> None:
+def sync_interventions(s: Sync, doc: PlanDocument, goals: dict, orgs: dict, partners: dict) -> None:
     interventions = s.rows(
         Intervention,
         [
-            (iv.key, into(iv, INTERVENTION, lead_id=id_of(partners.get(iv.lead)) if iv.lead else None))
+            (
+                iv.key,
+                into(
+                    iv,
+                    INTERVENTION,
+                    prevention_level=_code(iv.prevention_level),
+                    lead_id=id_of(partners.get(iv.lead)) if iv.lead else None,
+                    lead_organisation_id=id_of(orgs.get(iv.lead_organisation)) if iv.lead_organisation else None,
+                ),
+            )
             for iv in doc.interventions
         ],
     )
@@ -72,13 +84,16 @@ def sync_interventions(s: Sync, doc: PlanDocument, goals: dict, partners: dict) 
                 into(
                     m,
                     INDICATOR,
-                    goal_id=id_of(goals.get(m.goal)) if m.goal else None,
+                    direction=_code(m.direction),
+                    kind=_code(m.kind),
                     intervention_id=id_of(interventions.get(m.intervention)) if m.intervention else None,
                 ),
             )
             for m in doc.monitoring
         ],
     )
+    for m in doc.monitoring:
+        s.links(indicators[m.key], "goals", [goals[k] for k in m.goals])
     was = {m.key: m.measurements for m in s.before.monitoring} if s.before else {}
     for m in doc.monitoring:
         s.replace(
@@ -88,3 +103,8 @@ def sync_interventions(s: Sync, doc: PlanDocument, goals: dict, partners: dict) 
             "measurement",
             indicator_id=indicators[m.key].pk,
         )
+
+
+def _code(value) -> str:
+    """A vocabulary code the plan may leave open, as stored: its value, or empty."""
+    return value.value if value is not None else ""

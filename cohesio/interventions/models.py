@@ -8,8 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cohesio.core.choices import choices, in_choices
-from cohesio.format.vocabulary import InterventionStatus, PreventionLevel
-from cohesio.network.models import Partner
+from cohesio.format.progress import progress
+from cohesio.format.vocabulary import IndicatorDirection, IndicatorKind, InterventionStatus, PreventionLevel
+from cohesio.network.models import Organisation, Partner
 from cohesio.plans.fields import PlanTextField
 from cohesio.plans.models import KEY_UNIQUE, Goal, PlanRow, validate_extremism_kinds
 
@@ -20,7 +21,10 @@ class Intervention(PlanRow):
 
     name = models.CharField(_("name"), max_length=200)
     description = PlanTextField(_("description"), blank=True)
-    prevention_level = models.CharField(_("prevention level"), max_length=20, choices=choices(PreventionLevel))
+    # blank: the plan does not say (a plan taken over from an existing document often does not)
+    prevention_level = models.CharField(
+        _("prevention level"), max_length=20, choices=choices(PreventionLevel), blank=True
+    )
     extremism_kinds = models.JSONField(
         _("kinds of extremism"), default=list, blank=True, validators=[validate_extremism_kinds]
     )
@@ -28,6 +32,15 @@ class Intervention(PlanRow):
     goals = models.ManyToManyField(Goal, verbose_name=_("goals"), blank=True, related_name="interventions")
     lead = models.ForeignKey(
         Partner, verbose_name=_("lead partner"), on_delete=models.SET_NULL, null=True, blank=True, related_name="leads"
+    )
+    # the organisation or unit that leads, beside or instead of a named person
+    lead_organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("lead organisation"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="leads",
     )
     partners = models.ManyToManyField(
         Partner, verbose_name=_("other partners"), blank=True, related_name="interventions"
@@ -47,7 +60,8 @@ class Intervention(PlanRow):
             KEY_UNIQUE,
             models.UniqueConstraint(fields=["plan", "name"], name="intervention_name_unique_per_plan"),
             models.CheckConstraint(
-                condition=in_choices("prevention_level", PreventionLevel), name="intervention_level_valid"
+                condition=Q(prevention_level="") | in_choices("prevention_level", PreventionLevel),
+                name="intervention_level_valid",
             ),
             models.CheckConstraint(
                 condition=in_choices("status", InterventionStatus), name="intervention_status_valid"
@@ -66,6 +80,17 @@ class Intervention(PlanRow):
 
     def get_absolute_url(self) -> str:
         return reverse("interventions:detail", kwargs={"locality": self.locality.slug, "pk": self.pk})
+
+    @property
+    def leading_organisation(self) -> Organisation | None:
+        """The organisation that leads: the one named as lead, else the lead partner's (select both with the row)."""
+        return self.lead_organisation or (self.lead.organisation if self.lead else None)
+
+    @property
+    def lead_name(self) -> str:
+        """Who leads, as pages show it: the person with the organisation, or the organisation alone ('' for
+        nobody)."""
+        return ", ".join(str(x) for x in (self.lead, self.leading_organisation) if x)
 
     def clean(self):
         errors = {}
@@ -87,7 +112,11 @@ class MonitoringIndicator(PlanRow):
     unit = models.CharField(_("unit"), max_length=50, blank=True)
     baseline = models.FloatField(_("baseline"), null=True, blank=True)
     target = models.FloatField(_("target"), null=True, blank=True)
-    goal = models.ForeignKey(Goal, on_delete=models.SET_NULL, null=True, blank=True, related_name="indicators")
+    direction = models.CharField(
+        _("which way is better"), max_length=10, choices=choices(IndicatorDirection), blank=True
+    )
+    kind = models.CharField(_("what it measures"), max_length=10, choices=choices(IndicatorKind), blank=True)
+    goals = models.ManyToManyField(Goal, verbose_name=_("goals"), blank=True, related_name="indicators")
     intervention = models.ForeignKey(
         Intervention, on_delete=models.SET_NULL, null=True, blank=True, related_name="indicators"
     )
@@ -95,13 +124,39 @@ class MonitoringIndicator(PlanRow):
 
     class Meta(PlanRow.Meta):
         verbose_name = _("monitoring indicator")
+        constraints = [
+            KEY_UNIQUE,
+            models.CheckConstraint(
+                condition=Q(direction="") | in_choices("direction", IndicatorDirection),
+                name="indicator_direction_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind="") | in_choices("kind", IndicatorKind), name="indicator_kind_valid"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name
 
-    def clean(self):
-        if self.goal_id is None and self.intervention_id is None:
-            raise ValidationError({"goal": _("Link the indicator to a goal or an intervention.")})
+    @property
+    def latest(self) -> "Measurement | None":
+        """The latest measurement (reads the measurements: prefetch them with the row)."""
+        measurements = list(self.measurements.all())
+        return max(measurements, key=lambda m: (m.measured_on, m.pk)) if measurements else None
+
+    @property
+    def progress(self) -> float | None:
+        """How far the latest measurement has come from the baseline to the target, in per cent, read with the
+        direction where one is given (cohesio.format.progress)."""
+        latest = self.latest
+        return progress(self.baseline, self.target, latest.value if latest else None, self.direction or None)
+
+    def clean_links(self, links: dict) -> None:
+        """The rule on the indicator's many-to-many links, which Model.clean() cannot see before they are saved:
+        `links` holds those being written (the others are as stored)."""
+        goals = links["goals"] if "goals" in links else (self.goals.all() if self.pk else [])
+        if self.intervention_id is None and not goals:
+            raise ValidationError({"goals": _("Link the indicator to a goal or an intervention.")})
 
 
 class Measurement(PlanRow):

@@ -300,11 +300,14 @@ def _apply(obj, data: dict, allowed, plan: Plan) -> dict:
     return links
 
 
-def _validate(obj, written) -> None:
-    """Field rules, Model.clean() and the constraints, for the written fields (all of them for a new row)."""
+def _validate(obj, written, links: dict | None = None) -> None:
+    """Field rules, Model.clean() and the constraints, for the written fields (all of them for a new row), and a
+    model's rule on its many-to-many links (`clean_links(links)`, with the links being written)."""
     exclude = [f.name for f in obj._meta.fields if not f.editable or (written is not None and f.name not in written)]
     try:
         obj.full_clean(exclude=exclude)
+        if hasattr(obj, "clean_links"):
+            obj.clean_links(links or {})
     except ValidationError as exc:
         raise InvalidEdit(exc) from None
 
@@ -368,7 +371,7 @@ def plan_row_create(
         obj = row if row is not None else model()
         obj.plan, obj.locality_id = plan, plan.locality_id
         links = _apply(obj, data, allowed, plan)
-        _validate(obj, None)
+        _validate(obj, None, links)
         _room_for(model, plan)
         obj.position = _next_position(model, plan)
         obj._history_user = acting_user
@@ -409,7 +412,7 @@ def plan_row_update(
             raise StaleEdit(current)
         before = _values(current, data)
         links = _apply(current, data, allowed, locked)
-        _validate(current, set(data))
+        _validate(current, set(data), links)
         columns = [current._meta.get_field(name).attname for name in data if name not in links]
         values = {column: getattr(current, column) for column in columns}
         now = timezone.now()

@@ -75,7 +75,7 @@ def without_goals(data: dict[str, Any]) -> None:
     for intervention in data["interventions"]:
         intervention["goals"] = []
     for indicator in data["monitoring"]:
-        indicator["goal"] = None
+        indicator["goals"] = []
 
 
 def without_network(data: dict[str, Any]) -> None:

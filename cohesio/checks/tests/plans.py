@@ -323,7 +323,7 @@ def complete_plan_data(*, today: date = TODAY) -> dict[str, Any]:
                 "unit": "%",
                 "baseline": 71,
                 "target": 80,
-                "goal": "g-belong",
+                "goals": ["g-belong"],
             },
             {
                 "key": "m-mentor",
@@ -332,7 +332,13 @@ def complete_plan_data(*, today: date = TODAY) -> dict[str, Any]:
                 "target": 40,
                 "intervention": "iv-mentors",
             },
-            {"key": "m-exit", "name": "People in way-back support", "baseline": 0, "target": 5, "goal": "g-way-back"},
+            {
+                "key": "m-exit",
+                "name": "People in way-back support",
+                "baseline": 0,
+                "target": 5,
+                "goals": ["g-way-back"],
+            },
         ],
     }
 
@@ -381,7 +387,7 @@ def weak_plan_data(*, today: date = TODAY) -> dict[str, Any]:
     ]
     for intervention in data["interventions"]:
         intervention["partners"] = []  # the leads keep their keys: p-school, p-ngo, p-care
-    data["monitoring"] += [{"key": f"m-extra-{n}", "name": f"Indicator {n}", "goal": "g-support"} for n in range(3)]
+    data["monitoring"] += [{"key": f"m-extra-{n}", "name": f"Indicator {n}", "goals": ["g-support"]} for n in range(3)]
     for indicator in data["monitoring"]:
         indicator["baseline"] = None
         indicator["target"] = None

@@ -7,7 +7,15 @@ import pytest
 
 from cohesio.demo import riverton_document
 from cohesio.format import dump, load
-from cohesio.format.vocabulary import ExtremismKind, NetworkKind, PartnerStatus, PreventionLevel, Sector
+from cohesio.format.vocabulary import (
+    ExtremismKind,
+    IndicatorDirection,
+    IndicatorKind,
+    NetworkKind,
+    PartnerStatus,
+    PreventionLevel,
+    Sector,
+)
 
 
 @pytest.fixture(scope="module")
@@ -93,7 +101,17 @@ def test_interventions_cover_all_levels_and_all_kinds_of_extremism(doc):
 def test_every_goal_has_an_intervention_and_an_indicator(doc):
     goals = {g.key for g in doc.goals}
     assert goals == {goal for iv in doc.interventions for goal in iv.goals}
-    assert goals <= {m.goal for m in doc.monitoring}
+    assert goals <= {goal for m in doc.monitoring for goal in m.goals}
+
+
+def test_every_indicator_says_what_it_measures_and_which_way_is_better(doc):
+    assert all(m.kind is not None and m.direction is not None for m in doc.monitoring)
+    assert {m.kind for m in doc.monitoring} == set(IndicatorKind)
+    assert {m.direction for m in doc.monitoring} == set(IndicatorDirection)
+
+
+def test_one_intervention_is_led_by_an_organisation_without_a_named_person(doc):
+    assert [iv.key for iv in doc.interventions if iv.lead is None and iv.lead_organisation] == ["iv-play-fair"]
 
 
 def test_interventions_cost_no_more_than_the_budget(doc):

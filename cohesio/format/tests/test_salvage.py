@@ -59,14 +59,24 @@ def test_a_bad_value_with_a_default_goes_back_to_the_default():
 
 def test_a_row_with_a_bad_required_value_is_left_out_and_references_to_it_cleared():
     data = stored()
-    data["interventions"][0]["prevention_level"] = "cosmic"
+    data["interventions"][0]["name"] = ""
 
     read = salvage(data)
 
     assert read.document.interventions == []
     assert read.document.monitoring[0].intervention is None
     paths = [p.path for p in read.left_out]
-    assert paths == ["$.interventions[0].prevention_level", "$.monitoring[0].intervention"]
+    assert paths == ["$.interventions[0].name", "$.monitoring[0].intervention"]
+
+
+def test_a_bad_prevention_level_of_an_intervention_becomes_not_stated():
+    data = stored()
+    data["interventions"][0]["prevention_level"] = "cosmic"
+
+    read = salvage(data)
+
+    assert read.document.interventions[0].prevention_level is None
+    assert [p.path for p in read.left_out] == ["$.interventions[0].prevention_level"]
 
 
 def test_rows_over_the_limit_are_cut():

@@ -139,7 +139,7 @@ def small_document(name: str = "Riverside") -> PlanDocument:
                     "name": "Pupils reached",
                     "baseline": 0,
                     "target": 500,
-                    "goal": "g1",
+                    "goals": ["g1"],
                     "intervention": "v1",
                     "measurements": [{"measured_on": "2026-03-01", "value": 120}],
                 },
@@ -201,7 +201,7 @@ _REF_FIELDS = (
     "goals",
     "lead",
     "partners",
-    "goal",
+    "lead_organisation",
     "intervention",
     "coordinator",
 )

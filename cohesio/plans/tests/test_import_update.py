@@ -68,7 +68,7 @@ def test_rows_are_added_and_removed_by_key(plan):
     for intervention in doc.interventions:
         intervention.goals = [k for k in intervention.goals if k != removed]
     for indicator in doc.monitoring:
-        indicator.goal = None if indicator.goal == removed else indicator.goal
+        indicator.goals = [k for k in indicator.goals if k != removed]
     kept = Goal.objects.get(plan=plan, key=doc.goals[0].key)
     assert plan_update(acting_user=None, plan=plan, doc=doc) > 0
     keys = list(Goal.objects.filter(plan=plan).values_list("key", flat=True))
