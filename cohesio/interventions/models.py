@@ -10,7 +10,7 @@ from simple_history.models import HistoricalRecords
 from cohesio.core.choices import choices, in_choices
 from cohesio.format.vocabulary import InterventionStatus, PreventionLevel
 from cohesio.network.models import Partner
-from cohesio.plans.fields import PlanTextField
+from cohesio.plans.fields import PlanTextField, SourceRefField
 from cohesio.plans.models import KEY_UNIQUE, Goal, PlanRow, validate_extremism_kinds
 
 
@@ -38,6 +38,7 @@ class Intervention(PlanRow):
     starts_on = models.DateField(_("starts on"), null=True, blank=True)
     ends_on = models.DateField(_("ends on"), null=True, blank=True)
     budget = models.DecimalField(_("budget"), max_digits=14, decimal_places=2, null=True, blank=True)
+    source_ref = SourceRefField()
 
     history = HistoricalRecords()
 
@@ -92,6 +93,7 @@ class MonitoringIndicator(PlanRow):
         Intervention, on_delete=models.SET_NULL, null=True, blank=True, related_name="indicators"
     )
     synthetic = models.BooleanField(_("synthetic (made-up) figures"), default=False)
+    source_ref = SourceRefField()
 
     class Meta(PlanRow.Meta):
         verbose_name = _("monitoring indicator")
