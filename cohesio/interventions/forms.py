@@ -28,6 +28,7 @@ class InterventionForm(PlanObjectForm):
             "starts_on",
             "ends_on",
             "budget",
+            "source_ref",
         ]
         widgets = {"goals": forms.CheckboxSelectMultiple, "partners": forms.CheckboxSelectMultiple}
 
@@ -35,7 +36,7 @@ class InterventionForm(PlanObjectForm):
 class MonitoringIndicatorForm(PlanObjectForm):
     class Meta:
         model = MonitoringIndicator
-        fields = ["name", "unit", "baseline", "target", "goal", "intervention", "synthetic"]
+        fields = ["name", "unit", "baseline", "target", "goal", "intervention", "synthetic", "source_ref"]
 
 
 class MeasurementForm(PlanObjectForm):
