@@ -9,10 +9,10 @@ from cohesio.plans.sync import Sync, id_of, into, keys_of, out, ref
 from .models import AnalysisIndicator, Area, Factor, Observation, Source
 
 # Per kind, the fields that are the same in the database and the open format; both directions use them.
-AREA = ("name", "geometry")
-SOURCE = ("name", "kind", "description", "collected_on")
-FACTOR = ("kind", "title", "description", "extremism_kinds", "timeframe")
-INDICATOR = ("name", "unit", "synthetic")
+AREA = ("name", "geometry", "source_ref")
+SOURCE = ("name", "kind", "description", "collected_on", "source_ref")
+FACTOR = ("kind", "title", "description", "extremism_kinds", "timeframe", "source_ref")
+INDICATOR = ("name", "unit", "synthetic", "source_ref")
 OBSERVATION = ("period", "value")
 
 

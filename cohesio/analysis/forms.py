@@ -30,7 +30,7 @@ class AreaForm(PlanObjectForm):
 
     class Meta:
         model = Area
-        fields = ["name", "geometry"]
+        fields = ["name", "geometry", "source_ref"]
 
 
 class SourceForm(PlanObjectForm):
@@ -38,7 +38,7 @@ class SourceForm(PlanObjectForm):
 
     class Meta:
         model = Source
-        fields = ["name", "kind", "description", "collected_on"]
+        fields = ["name", "kind", "description", "collected_on", "source_ref"]
         help_texts = {"description": _("Who you asked or what you read, and how you explained why you collect it.")}
 
 
@@ -47,7 +47,17 @@ class FactorForm(PlanObjectForm):
 
     class Meta:
         model = Factor
-        fields = ["kind", "title", "description", "extremism_kinds", "areas", "sources", "timeframe", "urgency"]
+        fields = [
+            "kind",
+            "title",
+            "description",
+            "extremism_kinds",
+            "areas",
+            "sources",
+            "timeframe",
+            "urgency",
+            "source_ref",
+        ]
         widgets = {"areas": forms.CheckboxSelectMultiple, "sources": forms.CheckboxSelectMultiple}
         help_texts = {
             "description": _(
@@ -62,7 +72,7 @@ class AnalysisIndicatorForm(PlanObjectForm):
 
     class Meta:
         model = AnalysisIndicator
-        fields = ["name", "unit", "source", "synthetic"]
+        fields = ["name", "unit", "source", "synthetic", "source_ref"]
 
 
 class ObservationForm(PlanObjectForm):

@@ -8,7 +8,7 @@ from simple_history.models import HistoricalRecords
 from cohesio.core.choices import choices, in_choices
 from cohesio.format.document import GEOMETRY_DEPTH, geometry_problem
 from cohesio.format.vocabulary import FactorKind, SourceKind, Timeframe, Urgency
-from cohesio.plans.fields import PlanTextField
+from cohesio.plans.fields import PlanTextField, SourceRefField
 from cohesio.plans.models import KEY_UNIQUE, PlanRow, validate_extremism_kinds
 
 
@@ -35,6 +35,7 @@ class Area(PlanRow):
 
     name = models.CharField(_("name"), max_length=200)
     geometry = models.JSONField(_("GeoJSON geometry"), null=True, blank=True, validators=[validate_geometry])
+    source_ref = SourceRefField()
 
     class Meta(PlanRow.Meta):
         verbose_name = _("area")
@@ -54,6 +55,7 @@ class Source(PlanRow):
     kind = models.CharField(_("kind of source"), max_length=20, choices=choices(SourceKind))
     description = PlanTextField(_("description"), blank=True)
     collected_on = models.DateField(_("collected on"), null=True, blank=True)
+    source_ref = SourceRefField()
 
     class Meta(PlanRow.Meta):
         verbose_name = _("source")
@@ -83,6 +85,7 @@ class Factor(PlanRow):
     sources = models.ManyToManyField(Source, verbose_name=_("sources"), blank=True, related_name="factors")
     timeframe = models.CharField(_("timeframe"), max_length=20, choices=choices(Timeframe), default=Timeframe.PRESENT)
     urgency = models.CharField(_("urgency"), max_length=20, choices=choices(Urgency), blank=True)
+    source_ref = SourceRefField()
 
     history = HistoricalRecords()
 
@@ -111,6 +114,7 @@ class AnalysisIndicator(PlanRow):
     unit = models.CharField(_("unit"), max_length=50, blank=True)
     synthetic = models.BooleanField(_("synthetic (made-up) figures"), default=False)
     source = models.ForeignKey(Source, on_delete=models.SET_NULL, null=True, blank=True, related_name="indicators")
+    source_ref = SourceRefField()
 
     class Meta(PlanRow.Meta):
         verbose_name = _("analysis indicator")

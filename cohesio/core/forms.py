@@ -1,9 +1,12 @@
 """Forms for memberships and invitations."""
 
+from crispy_forms.layout import LayoutObject
+from crispy_forms.utils import TEMPLATE_PACK
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Layout
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
+from django.template.loader import render_to_string
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -19,6 +22,24 @@ def gds_helper(*fields, submit=None) -> FormHelper:
     helper.attrs = {"novalidate": ""}
     helper.layout = Layout(*fields, Button("submit", submit or _("Save")))
     return helper
+
+
+class Details(LayoutObject):
+    """Fields folded away in a GOV.UK details element, opened by its summary: for what few people fill in.
+
+    It is open when any of its fields holds a value or an error, so that nothing typed or refused is hidden."""
+
+    template = "cohesio/components/details_fields.html"
+
+    def __init__(self, summary, *fields):
+        self.summary = summary
+        self.fields = list(fields)
+
+    def render(self, form, context, template_pack=TEMPLATE_PACK, **kwargs):
+        rendered = self.get_rendered_fields(form, context, template_pack, **kwargs)
+        shown = [form[name] for name in self.fields if isinstance(name, str) and name in form.fields]
+        is_open = any(field.errors or field.value() not in (None, "") for field in shown)
+        return render_to_string(self.template, {"summary": self.summary, "fields": rendered, "open": is_open})
 
 
 class EmailInput(forms.TextInput):

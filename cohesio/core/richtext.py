@@ -1,17 +1,21 @@
 """The plan's long texts as safe Markdown: rendered with Python-Markdown, then cleaned with nh3 so that only a
 small set of harmless tags is left (no scripts, no images, no styles, links only to http, https and mailto).
 
-One function for every page and export, used through the `markdown` template filter (`core/templatetags`).
+One function for every page and export, used through the `markdown` template filter (`core/templatetags`); and
+beside it a row's source reference (`source_ref`), a link only when it is a web address (the `source_ref` filter).
 """
 
 import html as htmllib
 import re
 import threading
 from functools import lru_cache
+from urllib.parse import urlsplit
 
 import markdown as md
 import nh3
+from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "code", "pre", "blockquote"}
 URL_SCHEMES = {"http", "https", "mailto"}
@@ -93,3 +97,38 @@ def markdown_text(text: str | None) -> str:
     plain = htmllib.unescape(nh3.clean(html, tags=set()))
     lines = [line.strip() for line in plain.split("\n")]
     return re.sub(r"\n{2,}", "\n", "\n".join(lines)).strip()
+
+
+# What a row's source reference may link to; any other scheme (javascript:, data:, file:) is shown as text.
+SOURCE_LINK_SCHEMES = {"http", "https"}
+
+
+def web_address(text: str | None) -> str:
+    """`text` when it is one web address (http or https, with a host, no spaces), else "": only then a link."""
+    text = (text or "").strip()
+    if not text or any(c.isspace() or not c.isprintable() for c in text):
+        return ""
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return ""
+    return text if parts.scheme.lower() in SOURCE_LINK_SCHEMES and parts.hostname else ""
+
+
+def source_html(text: str | None) -> SafeString:
+    """Where a row was taken from, as the element pages show it under the row: "Source: …", a link when it is a
+    web address, plain text otherwise; nothing when the row has none."""
+    if not (text or "").strip():
+        return mark_safe("")  # noqa: S308 - nothing to render
+    address = web_address(text)
+    shown = (
+        format_html('<a class="govuk-link" href="{}" rel="noopener noreferrer">{}</a>', address, address)
+        if address
+        else text.strip()
+    )
+    return format_html(
+        '<span class="govuk-body-s govuk-hint govuk-!-display-block govuk-!-margin-bottom-0 cohesio-source">'
+        "{} {}</span>",
+        _("Source:"),
+        shown,
+    )

@@ -532,6 +532,46 @@ def _annex(findings: dict) -> Section:
     return s
 
 
+def _where_from(data: dict, ix: _Index) -> Section | None:
+    """The annex of a plan entered from existing documents: every row that says where it was taken from (its
+    `source_ref`), by kind and name; None when no row says so."""
+    network, sharing = data.get("network", {}), data.get("sharing", {})
+    support, analysis = data.get("political_support", {}), data.get("analysis", {})
+
+    def partner(key):
+        return (ix.partners.get(key) or {}).get("name", "")
+
+    kinds = [
+        (_("Goal"), data.get("goals", []), lambda r: r.get("title", "")),
+        (_("Decision"), support.get("decisions", []), lambda r: r.get("title", "")),
+        (_("Budget line"), support.get("budget_lines", []), lambda r: r.get("name", "")),
+        (_("Definition"), data.get("definitions", []), lambda r: r.get("term", "")),
+        (_("Area"), analysis.get("areas", []), lambda r: r.get("name", "")),
+        (_("Source of the analysis"), analysis.get("sources", []), lambda r: r.get("name", "")),
+        (_("Factor"), analysis.get("factors", []), lambda r: r.get("title", "")),
+        (_("Indicator"), analysis.get("indicators", []), lambda r: r.get("name", "")),
+        (_("Organisation"), network.get("organisations", []), lambda r: r.get("name", "")),
+        (_("Partner"), network.get("partners", []), lambda r: r.get("name", "")),
+        (_("Community group"), network.get("community_groups", []), lambda r: r.get("name", "")),
+        (_("Tie"), network.get("ties", []), lambda r: f"{partner(r.get('source'))} – {partner(r.get('target'))}"),
+        (_("Information type"), sharing.get("information_types", []), lambda r: r.get("name", "")),
+        (
+            _("Sharing rule"),
+            sharing.get("rules", []),
+            lambda r: ix.infotypes.get(r.get("information_type"), {}).get("name", ""),
+        ),
+        (_("Intervention"), data.get("interventions", []), lambda r: r.get("name", "")),
+        (_("Monitoring indicator"), data.get("monitoring", []), lambda r: r.get("name", "")),
+    ]
+    rows = [[kind, name(r), r["source_ref"]] for kind, items, name in kinds for r in items if r.get("source_ref")]
+    if not rows:
+        return None
+    s = Section("where_from", None, _("Annex: where the plan's parts come from"))
+    s.p(_("Some parts of this plan were taken from existing documents: here is where each of them comes from."))
+    s.table(Table("where_from", _("Where the plan's parts come from"), [_("Part of the plan"), _("Name"), _("Source")], rows))
+    return s
+
+
 @dataclass
 class VersionInfo:
     """Which version is exported: its number (None for the plan as it is now), when, and its note."""
@@ -560,6 +600,9 @@ def plan_content(
     ]
     if not public or PUBLIC_SECTIONS["annex"]:
         sections.append(_annex(findings))
+    where_from = _where_from(data, ix) if not public or PUBLIC_SECTIONS["where_from"] else None
+    if where_from is not None:
+        sections.append(where_from)
     plan = data.get("plan", {})
     show_note = not public or PUBLIC_SECTIONS["version_note"]
     return PlanContent(

@@ -260,7 +260,8 @@ PUBLIC_ROWS: dict[str, Callable[[dict], bool]] = {
 }
 
 # Parts of an export beyond the document itself.
-PUBLIC_SECTIONS = {"annex": False, "version_note": False, "published_by": False}
+# (`where_from`: the annex listing where each part of a plan entered from existing documents was taken from)
+PUBLIC_SECTIONS = {"annex": False, "where_from": False, "version_note": False, "published_by": False}
 
 
 def _filtered(node, path: str):

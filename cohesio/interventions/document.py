@@ -18,8 +18,9 @@ INTERVENTION = (
     "starts_on",
     "ends_on",
     "budget",
+    "source_ref",
 )
-INDICATOR = ("name", "unit", "baseline", "target", "synthetic")
+INDICATOR = ("name", "unit", "baseline", "target", "synthetic", "source_ref")
 MEASUREMENT = ("measured_on", "value", "note")
 
 

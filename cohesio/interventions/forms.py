@@ -45,6 +45,7 @@ class InterventionForm(PlanObjectForm):
             "starts_on",
             "ends_on",
             "budget",
+            "source_ref",
         ]
         widgets = {"goals": forms.CheckboxSelectMultiple, "partners": forms.CheckboxSelectMultiple}
         help_texts = {
@@ -68,7 +69,7 @@ class MonitoringIndicatorForm(PlanObjectForm):
 
     class Meta:
         model = MonitoringIndicator
-        fields = ["name", "unit", "baseline", "target", "direction", "kind", "goals", "intervention", "synthetic"]
+        fields = ["name", "unit", "baseline", "target", "direction", "kind", "goals", "intervention", "synthetic", "source_ref"]
         widgets = {"goals": forms.CheckboxSelectMultiple}
         help_texts = {"goals": _("An indicator can show progress on more than one goal.")}
 

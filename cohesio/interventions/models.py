@@ -11,7 +11,7 @@ from cohesio.core.choices import choices, in_choices
 from cohesio.format.progress import progress
 from cohesio.format.vocabulary import IndicatorDirection, IndicatorKind, InterventionStatus, PreventionLevel
 from cohesio.network.models import Organisation, Partner
-from cohesio.plans.fields import PlanTextField
+from cohesio.plans.fields import PlanTextField, SourceRefField
 from cohesio.plans.models import KEY_UNIQUE, Goal, PlanRow, validate_extremism_kinds
 
 
@@ -51,6 +51,7 @@ class Intervention(PlanRow):
     starts_on = models.DateField(_("starts on"), null=True, blank=True)
     ends_on = models.DateField(_("ends on"), null=True, blank=True)
     budget = models.DecimalField(_("budget"), max_digits=14, decimal_places=2, null=True, blank=True)
+    source_ref = SourceRefField()
 
     history = HistoricalRecords()
 
@@ -121,6 +122,7 @@ class MonitoringIndicator(PlanRow):
         Intervention, on_delete=models.SET_NULL, null=True, blank=True, related_name="indicators"
     )
     synthetic = models.BooleanField(_("synthetic (made-up) figures"), default=False)
+    source_ref = SourceRefField()
 
     class Meta(PlanRow.Meta):
         verbose_name = _("monitoring indicator")

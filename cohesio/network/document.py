@@ -9,7 +9,7 @@ from cohesio.plans.sync import Sync, id_of, into, keys_of, out, ref
 from .models import CommunityGroup, Organisation, Partner, Tie
 
 # Per kind, the fields that are the same in the database and the open format; both directions use them.
-ORGANISATION = ("name", "sector")
+ORGANISATION = ("name", "sector", "source_ref")
 PARTNER = (
     "name",
     "function",
@@ -22,9 +22,10 @@ PARTNER = (
     "mandate",
     "tasks",
     "accepts_coordinator",
+    "source_ref",
 )
-COMMUNITY_GROUP = ("name", "description")
-TIE = ("kind",)
+COMMUNITY_GROUP = ("name", "description", "source_ref")
+TIE = ("kind", "source_ref")
 
 
 def network_part(plan: Plan, area_keys: dict[int, str]) -> tuple[dict, dict, dict, dict]:

@@ -40,13 +40,13 @@ class OrganisationForm(PlanObjectForm):
 
     class Meta:
         model = Organisation
-        fields = ["name", "sector"]
+        fields = ["name", "sector", "source_ref"]
 
 
 class PartnerForm(PlanObjectForm):
     class Meta:
         model = Partner
-        fields = ["name", "organisation", "sector", "network", "status", *PROFILE_FIELDS]
+        fields = ["name", "organisation", "sector", "network", "status", *PROFILE_FIELDS, "source_ref"]
         help_texts = {
             "name": _both(_("A named person: ownership comes from people, not organisations."), PLAN_ONLY),
             "sector": _("For people without an organisation, such as inhabitants in the informal network."),
@@ -55,6 +55,7 @@ class PartnerForm(PlanObjectForm):
             "doubts": _both(_("What makes them hesitate? Listening to doubts early builds trust."), THEY_READ),
             "conditions": _both(_("Under what conditions do they want to take part?"), THEY_READ),
             "accepts_coordinator": PLAN_ONLY,
+            "source_ref": _both(Partner._meta.get_field("source_ref").help_text, PLAN_ONLY),
         }
 
 
@@ -78,13 +79,13 @@ class CommunityGroupForm(PlanObjectForm):
 
     class Meta:
         model = CommunityGroup
-        fields = ["name", "description", "area", "contact"]
+        fields = ["name", "description", "area", "contact", "source_ref"]
 
 
 class TieForm(PlanObjectForm):
     class Meta:
         model = Tie
-        fields = ["source", "kind", "target"]
+        fields = ["source", "kind", "target", "source_ref"]
 
 
 for editable in [

@@ -12,7 +12,7 @@ from cohesio.analysis.models import Area
 from cohesio.core.choices import choices, in_choices
 from cohesio.format.private import PRIVATE_FIELDS
 from cohesio.format.vocabulary import NetworkKind, PartnerStatus, Sector, TieKind
-from cohesio.plans.fields import PlanTextField
+from cohesio.plans.fields import PlanTextField, SourceRefField
 from cohesio.plans.models import KEY_UNIQUE, PlanRow
 
 
@@ -22,6 +22,7 @@ class Organisation(PlanRow):
 
     name = models.CharField(_("name"), max_length=200)
     sector = models.CharField(_("sector"), max_length=30, choices=choices(Sector))
+    source_ref = SourceRefField()
 
     class Meta(PlanRow.Meta):
         verbose_name = _("organisation")
@@ -71,6 +72,7 @@ class Partner(PlanRow):
     invitation = models.ForeignKey(
         "core.Invitation", on_delete=models.SET_NULL, null=True, blank=True, related_name="partners", editable=False
     )
+    source_ref = SourceRefField()
 
     history = HistoricalRecords()
 
@@ -113,6 +115,7 @@ class CommunityGroup(PlanRow):
     contact = models.ForeignKey(
         Partner, on_delete=models.SET_NULL, null=True, blank=True, related_name="community_groups"
     )
+    source_ref = SourceRefField()
 
     class Meta(PlanRow.Meta):
         verbose_name = _("community group")
@@ -133,6 +136,7 @@ class Tie(PlanRow):
     source = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="ties_out")
     target = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="ties_in")
     kind = models.CharField(_("kind of tie"), max_length=30, choices=choices(TieKind), default=TieKind.WORKS_WITH)
+    source_ref = SourceRefField()
 
     class Meta(PlanRow.Meta):
         verbose_name = _("tie")

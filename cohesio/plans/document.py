@@ -8,10 +8,10 @@ from .sync import Sync, id_of, into, keys_of, out, ref
 
 # Per kind, the fields that are the same in the database and the open format; both directions use them.
 SCOPE = ("kind", "addressed", "reason")
-GOAL = ("title", "description", "kind", "extremism_kinds", "shared_by_all")
-DECISION = ("title", "decided_on", "reference", "summary")
-BUDGET_LINE = ("name", "amount", "year", "funding_source", "shared_with")
-DEFINITION = ("term", "text", "local_wording", "audience")
+GOAL = ("title", "description", "kind", "extremism_kinds", "shared_by_all", "source_ref")
+DECISION = ("title", "decided_on", "reference", "summary", "source_ref")
+BUDGET_LINE = ("name", "amount", "year", "funding_source", "shared_with", "source_ref")
+DEFINITION = ("term", "text", "local_wording", "audience", "source_ref")
 
 
 def plan_part(plan: Plan) -> dict:

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cohesio.audit.services import record
 from cohesio.core.choices import choices
-from cohesio.core.forms import gds_helper
+from cohesio.core.forms import Details, gds_helper
 from cohesio.core.permissions import require
 from cohesio.format.document import MAX_ROWS
 
@@ -110,6 +110,12 @@ def section_revision(plan: Plan, fields) -> int:
     return zlib.crc32(text.encode()) & 0x7FFFFFFF  # fits the positive integer columns that store revisions
 
 
+def where_from() -> Details:
+    """A row's `source_ref`, folded away at the end of its form: only plans entered from an existing document have
+    one."""
+    return Details(_("Where this comes from"), "source_ref")
+
+
 class DateWidget(forms.DateInput):
     input_type = "date"
 
@@ -127,6 +133,7 @@ def code_list(enum, label, help_text=""):
 class PlanObjectForm(forms.ModelForm):
     """Base of every edit form: choices limited to this plan, a revision for optimistic locking, GDS layout.
 
+    A row's `source_ref` (where it was taken from), when its form has one, comes last, folded away (`where_from`).
     `query` holds the page address's parameters, which a kind's form may read to fill in a new row (the sharing
     matrix links to a new rule from one holder to one recipient); `notice` is a warning shown above the form,
     about what saving it will do besides (a kind's form sets it).
@@ -161,7 +168,8 @@ class PlanObjectForm(forms.ModelForm):
             self.initial.setdefault("revision", section_revision(self.instance, self._meta.fields))
         else:
             self.initial.setdefault("revision", self.instance.revision if self.instance.pk else 0)
-        self.helper = gds_helper(*self.fields)
+        layout = [name for name in self.fields if name != "source_ref"]
+        self.helper = gds_helper(*layout, *([where_from()] if "source_ref" in self.fields else []))
 
     def _update_errors(self, errors):
         # Model.clean() speaks of model fields; one this form does not show goes on the form as a whole

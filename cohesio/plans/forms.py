@@ -56,7 +56,16 @@ class GoalForm(PlanObjectForm):
 
     class Meta:
         model = Goal
-        fields = ["title", "description", "kind", "parent", "prevention_level", "extremism_kinds", "shared_by_all"]
+        fields = [
+            "title",
+            "description",
+            "kind",
+            "parent",
+            "prevention_level",
+            "extremism_kinds",
+            "shared_by_all",
+            "source_ref",
+        ]
         help_texts = {
             "title": _(
                 "Make it concrete, for example: young people in our town can recognise and resist online recruitment."
@@ -80,7 +89,7 @@ class ExtremismScopeForm(PlanObjectForm):
 class DecisionForm(PlanObjectForm):
     class Meta:
         model = Decision
-        fields = ["title", "decided_on", "reference", "summary"]
+        fields = ["title", "decided_on", "reference", "summary", "source_ref"]
 
 
 class BudgetLineForm(PlanObjectForm):
@@ -93,7 +102,7 @@ class BudgetLineForm(PlanObjectForm):
 
     class Meta:
         model = BudgetLine
-        fields = ["name", "amount", "year", "funding_source", "shared_with"]
+        fields = ["name", "amount", "year", "funding_source", "shared_with", "source_ref"]
 
 
 class DefinitionForm(PlanObjectForm):
@@ -101,7 +110,7 @@ class DefinitionForm(PlanObjectForm):
 
     class Meta:
         model = Definition
-        fields = ["term", "text", "local_wording", "audience"]
+        fields = ["term", "text", "local_wording", "audience", "source_ref"]
         help_texts = {"local_wording": _("Words partners relate to, for example safeguarding or cohesion.")}
 
 

@@ -32,7 +32,7 @@ from cohesio.format.vocabulary import (
     PreventionLevel,
 )
 
-from .fields import PlanTextField
+from .fields import PlanTextField, SourceRefField
 from .keys import KEY_MAX, make_key
 
 
@@ -247,6 +247,7 @@ class Goal(PlanRow):
         _("kinds of extremism"), default=list, blank=True, validators=[validate_extremism_kinds]
     )
     shared_by_all = models.BooleanField(_("shared by all partners"), default=False)
+    source_ref = SourceRefField()
 
     history = HistoricalRecords()
 
@@ -281,6 +282,7 @@ class Decision(PlanRow):
     decided_on = models.DateField(_("date of the decision"), null=True, blank=True)
     reference = models.CharField(_("reference"), max_length=200, blank=True)
     summary = PlanTextField(_("summary"), blank=True)
+    source_ref = SourceRefField()
 
     class Meta(PlanRow.Meta):
         verbose_name = _("decision")
@@ -307,6 +309,7 @@ class BudgetLine(PlanRow):
     shared_with = models.JSONField(
         _("shared with policy fields"), default=list, blank=True, validators=[validate_policy_fields]
     )
+    source_ref = SourceRefField()
 
     class Meta(PlanRow.Meta):
         verbose_name = _("budget line")
@@ -340,6 +343,7 @@ class Definition(PlanRow):
     audience = models.CharField(
         _("audience"), max_length=20, choices=choices(DefinitionAudience), default=DefinitionAudience.PARTNERS
     )
+    source_ref = SourceRefField()
 
     history = HistoricalRecords()
 

@@ -7,7 +7,7 @@ from cohesio.plans.sync import Sync, id_of, into, keys_of, out, ref
 from .models import Agreement, EvaluationAnswer, InformationType, SharingEvaluation, SharingRule, Signatory
 
 # Per kind, the fields that are the same in the database and the open format; both directions use them.
-INFORMATION_TYPE = ("name", "description", "sensitivity", "legal_basis")
+INFORMATION_TYPE = ("name", "description", "sensitivity", "legal_basis", "source_ref")
 RULE = (
     "recipient_roles",
     "purposes",
@@ -24,6 +24,7 @@ RULE = (
     "when",
     "how",
     "retention",
+    "source_ref",
 )
 AGREEMENT = (
     "title",
@@ -172,5 +173,6 @@ def _rules_changed_in_version(before: PlanDocument | None, doc: PlanDocument) ->
 
 
 def _rules_of(sharing) -> list:
-    kinds = {t.key: t for t in sharing.information_types}
-    return [(rule, kinds.get(rule.information_type)) for rule in sharing.rules]
+    """The rules as the partners agreed to them: without where each row was copied from (`source_ref`)."""
+    kinds = {t.key: t.model_dump(exclude={"source_ref"}) for t in sharing.information_types}
+    return [(rule.model_dump(exclude={"source_ref"}), kinds.get(rule.information_type)) for rule in sharing.rules]

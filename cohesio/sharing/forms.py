@@ -20,7 +20,15 @@ from cohesio.format.vocabulary import (
     SharingPurpose,
 )
 from cohesio.network.models import Organisation
-from cohesio.plans.editing import MARKDOWN_HINT, DateWidget, Editable, PlanObjectForm, code_list, register
+from cohesio.plans.editing import (
+    MARKDOWN_HINT,
+    DateWidget,
+    Editable,
+    PlanObjectForm,
+    code_list,
+    register,
+    where_from,
+)
 
 from .models import Agreement, InformationType, SharingEvaluation, SharingRule, Signatory
 from .services import signatures_bind
@@ -31,7 +39,7 @@ class InformationTypeForm(PlanObjectForm):
 
     class Meta:
         model = InformationType
-        fields = ["organisation", "name", "description", "sensitivity", "legal_basis"]
+        fields = ["organisation", "name", "description", "sensitivity", "legal_basis", "source_ref"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -135,6 +143,7 @@ class SharingRuleForm(PlanObjectForm):
             "retention_from",
             "retention",
             "valid_until",
+            "source_ref",
         ]
         widgets = {
             "recipients": forms.CheckboxSelectMultiple,
@@ -194,6 +203,7 @@ class SharingRuleForm(PlanObjectForm):
             "retention_from",
             "retention",
             "valid_until",
+            where_from(),
             "revision",
         )
 

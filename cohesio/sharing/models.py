@@ -21,7 +21,7 @@ from cohesio.format.vocabulary import (
     SharingChannel,
 )
 from cohesio.network.models import Organisation, Partner
-from cohesio.plans.fields import PlanTextField
+from cohesio.plans.fields import PlanTextField, SourceRefField
 from cohesio.plans.models import KEY_UNIQUE, CodeListValidator, PlanRow
 
 
@@ -36,6 +36,7 @@ class InformationType(PlanRow):
         _("sensitivity"), max_length=20, choices=choices(Sensitivity), default=Sensitivity.PERSONAL
     )
     legal_basis = PlanTextField(_("legal basis"), blank=True)
+    source_ref = SourceRefField()
 
     class Meta(PlanRow.Meta):
         verbose_name = _("information type")
@@ -97,6 +98,7 @@ class SharingRule(PlanRow):
     when = PlanTextField(_("when it is shared"), blank=True)
     how = PlanTextField(_("how it is shared"), blank=True)
     retention = PlanTextField(_("how long it is kept, in words"), blank=True)
+    source_ref = SourceRefField()
 
     history = HistoricalRecords()
 

@@ -27,6 +27,8 @@ from .models import Agreement, EvaluationAnswer, InformationType, SharingEvaluat
 
 # The rows a deletion (or its undo) may carry that change what the agreement's rules say.
 RULE_ROWS = frozenset({SharingRule._meta.label_lower, SharingRule.recipients.through._meta.label_lower})
+# Fields of a rule or an information type that are not what the partners agreed to: where the row was copied from.
+NOT_THE_RULE = frozenset({"source_ref"})
 
 # How far ahead a version may be brought into force: far enough to agree a start date, near enough to be real.
 IN_FORCE_AHEAD = datetime.timedelta(days=366)
@@ -48,9 +50,9 @@ def rules_changed_by(write: RowWrite) -> bool:
     if write.snapshot is not None:
         return any(row.get("model") in RULE_ROWS for row in write.snapshot.payload.get("objects", []))
     if isinstance(write.row, SharingRule):
-        return write.verb != "update" or bool(write.changed)
+        return write.verb != "update" or bool(write.changed - NOT_THE_RULE)
     if isinstance(write.row, InformationType) and write.verb == "update":
-        return bool(write.changed) and write.row.rules.exists()
+        return bool(write.changed - NOT_THE_RULE) and write.row.rules.exists()
     return False
 
 
