@@ -38,7 +38,7 @@ def _from_1_0(data: dict) -> dict:
 
 
 def _from_1_1(data: dict) -> dict:
-    """1.1 -> 1.2: formats that fit real plans (see docs/format.md, "Format versions"). Every 1.1 file is a
+    """1.1 -> 1.2: a format that fits real plans (docs/design-notes.md, "Format 1.2"). Every 1.1 file is a
     valid 1.2 file except where a step below rewrites a field that changed shape."""
     data = {**data, "format_version": "1.2"}
     for step in STEPS_1_2:
