@@ -5,7 +5,6 @@ sections of blocks — headings, paragraphs, tables and figures — that the DOC
 out. Fields missing from the data (left out of the public version) are left out of the content.
 """
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -16,6 +15,10 @@ from django.utils.translation import gettext as _
 from cohesio.core.choices import label
 from cohesio.core.richtext import markdown_text
 from cohesio.format import vocabulary as v
+from cohesio.format.budget import totals_of
+from cohesio.format.document import DEFAULT_CURRENCY, BudgetLine
+from cohesio.format.io import upgrade
+from cohesio.plans.budget import period_text, shown_totals
 
 from .figures import Figure, plan_figures
 from .public import PUBLIC_SECTIONS, public_document
@@ -112,10 +115,12 @@ def day(value: str | None) -> str:
     return formats.date_format(parsed, "DATE_FORMAT") if parsed else ""
 
 
-def money(value) -> str:
+def money(value, currency: str | None = "") -> str:
+    """An amount as the reader's language writes numbers, after its currency code (EUR 1.500,00)."""
     if value in (None, ""):
         return ""
-    return formats.number_format(Decimal(str(value)), 2, use_l10n=True, force_grouping=True)
+    amount = formats.number_format(Decimal(str(value)), 2, use_l10n=True, force_grouping=True)
+    return f"{currency} {amount}" if currency else amount
 
 
 def _labels(enum, values) -> str:
@@ -158,8 +163,13 @@ def _analysis(data: dict, ix: _Index, figs: dict) -> Section:
     s.figure(figs.get("map"))
     s.table(Table("areas", _("Areas"), [_("Area")], [[a.get("name", "")] for a in analysis.get("areas", [])]))
     factors = [
-        [f.get("title", ""), label(v.FactorKind, f.get("kind")), ", ".join(ix.areas.get(a, "") for a in f.get("areas", [])),
-         label(v.Urgency, f.get("urgency")), label(v.Timeframe, f.get("timeframe"))]
+        [
+            f.get("title", ""),
+            label(v.FactorKind, f.get("kind")),
+            ", ".join(ix.areas.get(a, "") for a in f.get("areas", [])),
+            label(v.Urgency, f.get("urgency")),
+            label(v.Timeframe, f.get("timeframe")),
+        ]
         for f in analysis.get("factors", [])
     ]
     columns = [_("Factor"), _("Kind"), _("Areas"), _("Urgency"), _("Timeframe")]
@@ -170,10 +180,22 @@ def _analysis(data: dict, ix: _Index, figs: dict) -> Section:
     rows = []
     for ind in analysis.get("indicators", []):
         latest = _latest_per_area(ind.get("observations", []))
-        rows.extend([ind.get("name", ""), ix.areas.get(area, area or _("Whole locality")), period, f"{value:g}"]
-                    for area, (period, value) in latest.items())
-    s.table(Table("indicators", _("Indicators: the latest value per area"), [_("Indicator"), _("Area"), _("Period"), _("Value")], rows))
-    sources = [[x.get("name", ""), label(v.SourceKind, x.get("kind")), day(x.get("collected_on"))] for x in analysis.get("sources", [])]
+        rows.extend(
+            [ind.get("name", ""), ix.areas.get(area, area or _("Whole locality")), period, f"{value:g}"]
+            for area, (period, value) in latest.items()
+        )
+    s.table(
+        Table(
+            "indicators",
+            _("Indicators: the latest value per area"),
+            [_("Indicator"), _("Area"), _("Period"), _("Value")],
+            rows,
+        )
+    )
+    sources = [
+        [x.get("name", ""), label(v.SourceKind, x.get("kind")), day(x.get("collected_on"))]
+        for x in analysis.get("sources", [])
+    ]
     s.table(Table("sources", _("Sources"), [_("Source"), _("Kind"), _("Collected on")], sources))
     return s
 
@@ -197,7 +219,15 @@ def _strategy(data: dict, ix: _Index) -> Section:
         [label(v.ExtremismKind, x["kind"]), _("Yes") if x.get("addressed") else _("No"), x.get("reason", "")]
         for x in plan.get("extremism_scope", [])
     ]
-    s.table(Table("scope", _("Kinds of extremism the plan addresses"), [_("Kind"), _("Addressed"), _("Reason")], scope, frozenset({2})))
+    s.table(
+        Table(
+            "scope",
+            _("Kinds of extremism the plan addresses"),
+            [_("Kind"), _("Addressed"), _("Reason")],
+            scope,
+            frozenset({2}),
+        )
+    )
     s.h(_("Goals by prevention level"))
     for level in [*v.PreventionLevel, None]:
         goals = [g for g in data.get("goals", []) if g.get("prevention_level") == (level.value if level else None)]
@@ -205,7 +235,15 @@ def _strategy(data: dict, ix: _Index) -> Section:
             continue
         rows = [[g.get("title", ""), ix.goals.get(g.get("parent") or "", ""), g.get("description", "")] for g in goals]
         caption = label(v.PreventionLevel, level.value) if level else _("No prevention level given")
-        s.table(Table(f"goals-{level.value if level else 'none'}", caption, [_("Goal"), _("Sub-goal of"), _("Description")], rows, frozenset({2})))
+        s.table(
+            Table(
+                f"goals-{level.value if level else 'none'}",
+                caption,
+                [_("Goal"), _("Sub-goal of"), _("Description")],
+                rows,
+                frozenset({2}),
+            )
+        )
     return s
 
 
@@ -214,26 +252,72 @@ def _political_support(data: dict) -> Section:
     support = data.get("political_support", {})
     owner = ", ".join(x for x in (support.get("owner_name"), support.get("owner_office")) if x)
     s.p(owner, _("Political owner"))
-    decisions = [[d.get("title", ""), day(d.get("decided_on")), d.get("reference", ""), d.get("summary", "")] for d in support.get("decisions", [])]
-    s.table(Table("decisions", _("Decisions"), [_("Decision"), _("Date"), _("Reference"), _("Summary")], decisions, frozenset({3})))
-    lines = support.get("budget_lines", [])
-    budget = [[b.get("name", ""), str(b.get("year") or _("Whole period")), money(b.get("amount")), b.get("funding_source", "")] for b in lines]
-    s.table(Table("budget", _("Budget"), [_("Budget line"), _("Year"), _("Amount"), _("Funding source")], budget))
-    totals: dict = defaultdict(Decimal)
-    for b in lines:
-        totals[b.get("year")] += Decimal(str(b.get("amount") or 0))
-    order = sorted(totals, key=lambda y: (y is None, y or 0))
-    rows = [[str(y) if y else _("Whole period"), money(totals[y])] for y in order]
-    if len(rows) > 0:
-        rows.append([_("Total"), money(sum(totals.values()))])
-    s.table(Table("budget_totals", _("Budget totals per year"), [_("Year"), _("Total")], rows))
+    decisions = [
+        [
+            d.get("title", ""),
+            label(v.DecisionKind, d.get("kind")),
+            _outcome(d),
+            day(d.get("decided_on")),
+            d.get("reference", ""),
+            d.get("summary", ""),
+        ]
+        for d in support.get("decisions", [])
+    ]
+    s.table(
+        Table(
+            "decisions",
+            _("Decisions"),
+            [_("Decision"), _("Who decided"), _("Outcome"), _("Date"), _("Reference"), _("Summary")],
+            decisions,
+            frozenset({2, 5}),
+        )
+    )
+    lines = [BudgetLine.model_validate(b) for b in support.get("budget_lines", [])]
+    budget = [
+        [b.name, period_text(b.year_from, b.year_to), money(b.amount, b.currency), b.funding_source] for b in lines
+    ]
+    s.table(Table("budget", _("Budget"), [_("Budget line"), _("Period"), _("Amount"), _("Funding source")], budget))
+    rows = []
+    for total in shown_totals(totals_of(lines, first=data.get("plan", {}).get("currency"))):
+        rows += [[total.currency, p.period, money(p.amount, total.currency)] for p in total.periods]
+        rows.append(
+            [_("Total in %(currency)s") % {"currency": total.currency}, "", money(total.amount, total.currency)]
+        )
+    s.table(
+        Table(
+            "budget_totals", _("Budget totals per currency and period"), [_("Currency"), _("Period"), _("Total")], rows
+        )
+    )
     return s
+
+
+def _outcome(decision: dict) -> str:
+    """A decision's outcome in words, with the reservation after an approval with one (Markdown)."""
+    outcome = label(v.DecisionOutcome, decision.get("outcome"))
+    reservation = decision.get("reservation", "")
+    return f"{outcome}: {reservation}" if outcome and reservation else outcome or reservation
 
 
 def _definitions(data: dict) -> Section:
     s = Section("definitions", 4, _("Definitions"))
-    rows = [[d.get("term", ""), d.get("text", ""), d.get("local_wording", ""), label(v.DefinitionAudience, d.get("audience"))] for d in data.get("definitions", [])]
-    s.table(Table("definitions", _("Definitions"), [_("Term"), _("Definition"), _("Local wording"), _("For")], rows, frozenset({1})))
+    rows = [
+        [
+            d.get("term", ""),
+            d.get("text", ""),
+            d.get("local_wording", ""),
+            label(v.DefinitionAudience, d.get("audience")),
+        ]
+        for d in data.get("definitions", [])
+    ]
+    s.table(
+        Table(
+            "definitions",
+            _("Definitions"),
+            [_("Term"), _("Definition"), _("Local wording"), _("For")],
+            rows,
+            frozenset({1}),
+        )
+    )
     return s
 
 
@@ -243,7 +327,15 @@ def _network(data: dict, ix: _Index, figs: dict, public: bool) -> Section:
     s.figure(figs.get("sociogram"))
     partners = network.get("partners", [])
     columns = [_("Organisation"), _("Function"), _("Role"), _("Mandate")]
-    rows = [[ix.orgs.get(p.get("organisation") or "", label(v.Sector, p.get("sector"))), p.get("function", ""), p.get("role", ""), p.get("mandate", "")] for p in partners]
+    rows = [
+        [
+            ix.orgs.get(p.get("organisation") or "", label(v.Sector, p.get("sector"))),
+            p.get("function", ""),
+            p.get("role", ""),
+            p.get("mandate", ""),
+        ]
+        for p in partners
+    ]
     if not public:
         columns.insert(0, _("Partner"))
         for row, p in zip(rows, partners, strict=True):
@@ -251,11 +343,31 @@ def _network(data: dict, ix: _Index, figs: dict, public: bool) -> Section:
     rich = frozenset(columns.index(c) for c in (_("Role"), _("Mandate")))
     s.table(Table("partners", _("Partners with their roles and mandates"), columns, rows, rich))
     if not public:
-        concerns = [[p.get("name", ""), p.get("interests", ""), p.get("doubts", ""), p.get("conditions", "")] for p in partners if p.get("interests") or p.get("doubts") or p.get("conditions")]
-        s.table(Table("partner_concerns", _("Partners' interests, doubts and conditions"), [_("Partner"), _("Interests"), _("Doubts"), _("Conditions")], concerns, frozenset({1, 2, 3})))
+        concerns = [
+            [p.get("name", ""), p.get("interests", ""), p.get("doubts", ""), p.get("conditions", "")]
+            for p in partners
+            if p.get("interests") or p.get("doubts") or p.get("conditions")
+        ]
+        s.table(
+            Table(
+                "partner_concerns",
+                _("Partners' interests, doubts and conditions"),
+                [_("Partner"), _("Interests"), _("Doubts"), _("Conditions")],
+                concerns,
+                frozenset({1, 2, 3}),
+            )
+        )
     orgs = [[o.get("name", ""), label(v.Sector, o.get("sector"))] for o in network.get("organisations", [])]
     s.table(Table("organisations", _("Organisations"), [_("Organisation"), _("Sector")], orgs))
-    groups = [[g.get("name", ""), ix.areas.get(g.get("area") or "", ""), g.get("description", ""), ix.person(g.get("contact"))] for g in network.get("community_groups", [])]
+    groups = [
+        [
+            g.get("name", ""),
+            ix.areas.get(g.get("area") or "", ""),
+            g.get("description", ""),
+            ix.person(g.get("contact")),
+        ]
+        for g in network.get("community_groups", [])
+    ]
     group_columns = [_("Community group"), _("Area"), _("Description"), _("Contact")]
     if public:
         group_columns, groups = group_columns[:3], [g[:3] for g in groups]
@@ -271,15 +383,49 @@ def _cooperation(data: dict, ix: _Index, public: bool) -> Section:
     rules = []
     for r in sharing.get("rules", []):
         info = ix.infotypes.get(r.get("information_type"), {})
-        rules.append([info.get("name", ""), ix.orgs.get(info.get("organisation", ""), ""), ", ".join(ix.orgs.get(o, "") for o in r.get("recipients", [])), r.get("purpose", ""), r.get("retention", "")])
+        rules.append(
+            [
+                info.get("name", ""),
+                ix.orgs.get(info.get("organisation", ""), ""),
+                ", ".join(ix.orgs.get(o, "") for o in r.get("recipients", [])),
+                r.get("purpose", ""),
+                r.get("retention", ""),
+            ]
+        )
     columns = [_("Information"), _("From"), _("Shared with"), _("Purpose"), _("Kept for")]
     s.table(Table("sharing_rules", _("Sharing rules: who shares what with whom"), columns, rules, frozenset({3, 4})))
     if not public:
-        types = [[t.get("name", ""), ix.orgs.get(t.get("organisation", ""), ""), label(v.Sensitivity, t.get("sensitivity")), t.get("legal_basis", "")] for t in sharing.get("information_types", [])]
-        s.table(Table("information_types", _("Information each organisation holds"), [_("Information"), _("Organisation"), _("Sensitivity"), _("Legal basis")], types, frozenset({3})))
+        types = [
+            [
+                t.get("name", ""),
+                ix.orgs.get(t.get("organisation", ""), ""),
+                label(v.Sensitivity, t.get("sensitivity")),
+                t.get("legal_basis", ""),
+            ]
+            for t in sharing.get("information_types", [])
+        ]
+        s.table(
+            Table(
+                "information_types",
+                _("Information each organisation holds"),
+                [_("Information"), _("Organisation"), _("Sensitivity"), _("Legal basis")],
+                types,
+                frozenset({3}),
+            )
+        )
     _agreement(s, sharing.get("agreement"), ix)
-    evaluations = [[day(e.get("scheduled_for")), day(e.get("done_on")), e.get("notes", "")] for e in sharing.get("evaluations", [])]
-    s.table(Table("evaluations", _("Evaluations of information sharing"), [_("Planned for"), _("Done on"), _("Notes")], evaluations, frozenset({2})))
+    evaluations = [
+        [day(e.get("scheduled_for")), day(e.get("done_on")), e.get("notes", "")] for e in sharing.get("evaluations", [])
+    ]
+    s.table(
+        Table(
+            "evaluations",
+            _("Evaluations of information sharing"),
+            [_("Planned for"), _("Done on"), _("Notes")],
+            evaluations,
+            frozenset({2}),
+        )
+    )
     return s
 
 
@@ -292,7 +438,10 @@ def _agreement(s: Section, agreement: dict | None, ix: _Index) -> None:
     s.p(agreement.get("text"), markdown=True)
     signatories = agreement.get("signatories", [])
     public = all("signed_by" not in x for x in signatories)
-    rows = [[ix.orgs.get(x.get("organisation", ""), ""), ix.person(x.get("signed_by")), day(x.get("signed_on"))] for x in signatories]
+    rows = [
+        [ix.orgs.get(x.get("organisation", ""), ""), ix.person(x.get("signed_by")), day(x.get("signed_on"))]
+        for x in signatories
+    ]
     columns = [_("Organisation"), _("Signed by"), _("Signed on")]
     if public:
         columns, rows = [columns[0], columns[2]], [[r[0], r[2]] for r in rows]
@@ -302,22 +451,47 @@ def _agreement(s: Section, agreement: dict | None, ix: _Index) -> None:
 def _interventions(data: dict, ix: _Index, figs: dict, public: bool) -> Section:
     s = Section("interventions", 7, _("Interventions"))
     lead_of = ix.organisation_of if public else ix.person
+    currency = data.get("plan", {}).get("currency", DEFAULT_CURRENCY)  # intervention budgets are in the plan's
     columns = [_("Intervention"), _("Lead"), _("Status"), _("Period"), _("Budget")]
     for level in v.PreventionLevel:
         items = [i for i in data.get("interventions", []) if i.get("prevention_level") == level.value]
         if not items:
             continue
-        rows = [[i.get("name", ""), lead_of(i.get("lead")), label(v.InterventionStatus, i.get("status")), " – ".join(x for x in (day(i.get("starts_on")), day(i.get("ends_on"))) if x), money(i.get("budget"))] for i in items]
+        rows = [
+            [
+                i.get("name", ""),
+                lead_of(i.get("lead")),
+                label(v.InterventionStatus, i.get("status")),
+                " – ".join(x for x in (day(i.get("starts_on")), day(i.get("ends_on"))) if x),
+                money(i.get("budget"), currency),
+            ]
+            for i in items
+        ]
         total = sum(Decimal(str(i.get("budget") or 0)) for i in items)
-        rows.append([_("Total"), "", "", "", money(total)])
+        rows.append([_("Total"), "", "", "", money(total, currency)])
         s.table(Table(f"interventions-{level.value}", label(v.PreventionLevel, level.value), columns, rows))
     s.h(_("Monitoring"))
     s.figure(figs.get("monitoring"))
     rows = []
     for m in data.get("monitoring", []):
         latest = (m.get("measurements") or [{}])[-1].get("value")
-        rows.append([m.get("name", ""), ix.interventions.get(m.get("intervention") or "", ""), _number(m.get("baseline")), _number(latest), _number(m.get("target"))])
-    s.table(Table("monitoring", _("Monitoring indicators"), [_("Indicator"), _("Intervention"), _("Baseline"), _("Latest"), _("Target")], rows))
+        rows.append(
+            [
+                m.get("name", ""),
+                ix.interventions.get(m.get("intervention") or "", ""),
+                _number(m.get("baseline")),
+                _number(latest),
+                _number(m.get("target")),
+            ]
+        )
+    s.table(
+        Table(
+            "monitoring",
+            _("Monitoring indicators"),
+            [_("Indicator"), _("Intervention"), _("Baseline"), _("Latest"), _("Target")],
+            rows,
+        )
+    )
     return s
 
 
@@ -328,13 +502,33 @@ def _number(value) -> str:
 def _annex(findings: dict) -> Section:
     s = Section("annex", None, _("Annex: what the plan check found"))
     summary = findings.get("summary", {})
-    s.p(_("%(errors)s errors, %(warnings)s warnings and %(tips)s tips; %(accepted)s accepted with a reason.") % {k: summary.get(k, 0) for k in ("errors", "warnings", "tips", "accepted")})
+    s.p(
+        _("%(errors)s errors, %(warnings)s warnings and %(tips)s tips; %(accepted)s accepted with a reason.")
+        % {k: summary.get(k, 0) for k in ("errors", "warnings", "tips", "accepted")}
+    )
     items = findings.get("findings", [])
     severity = {"error": _("Error"), "warning": _("Warning"), "tip": _("Tip")}
-    open_rows = [[severity.get(f["severity"], f["severity"]), f["code"], f["message"], f["hint"]] for f in items if not f.get("acknowledged")]
-    s.table(Table("open_findings", _("Open findings"), [_("Severity"), _("Code"), _("Finding"), _("What to do")], open_rows))
-    accepted = [[f["code"], f["message"], f["acknowledged"]["reason"], f["acknowledged"].get("by", "")] for f in items if f.get("acknowledged")]
-    s.table(Table("accepted_findings", _("Accepted findings and why"), [_("Code"), _("Finding"), _("Reason"), _("Accepted by")], accepted))
+    open_rows = [
+        [severity.get(f["severity"], f["severity"]), f["code"], f["message"], f["hint"]]
+        for f in items
+        if not f.get("acknowledged")
+    ]
+    s.table(
+        Table("open_findings", _("Open findings"), [_("Severity"), _("Code"), _("Finding"), _("What to do")], open_rows)
+    )
+    accepted = [
+        [f["code"], f["message"], f["acknowledged"]["reason"], f["acknowledged"].get("by", "")]
+        for f in items
+        if f.get("acknowledged")
+    ]
+    s.table(
+        Table(
+            "accepted_findings",
+            _("Accepted findings and why"),
+            [_("Code"), _("Finding"), _("Reason"), _("Accepted by")],
+            accepted,
+        )
+    )
     return s
 
 
@@ -347,8 +541,13 @@ class VersionInfo:
     note: str = ""
 
 
-def plan_content(document: dict, findings: dict, *, version: VersionInfo | None = None, public: bool = False) -> PlanContent:
-    """The content of the export of `document` (a JSON dump of the open format) with the checker's `findings`."""
+def plan_content(
+    document: dict, findings: dict, *, version: VersionInfo | None = None, public: bool = False
+) -> PlanContent:
+    """The content of the export of `document` (a JSON dump of the open format) with the checker's `findings`.
+
+    A version frozen at an older format version is shown as the current version reads it (`format.io.upgrade`)."""
+    document = upgrade(document)
     data = public_document(document) if public else document
     version = version or VersionInfo()
     ix = _Index(data)
@@ -374,7 +573,9 @@ def plan_content(document: dict, findings: dict, *, version: VersionInfo | None 
         title=plan.get("title", ""),
         status=label(v.PlanStatus, plan.get("status")),
         period=" – ".join(x for x in (day(plan.get("period_start")), day(plan.get("period_end"))) if x),
-        version=(_("Version %(number)s") % {"number": version.number}) if version.number else _("Working copy (not a published version)"),
+        version=(_("Version %(number)s") % {"number": version.number})
+        if version.number
+        else _("Working copy (not a published version)"),
         published=version.published_at,
         note=version.note if show_note else "",
         sections=sections,

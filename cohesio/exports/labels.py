@@ -46,6 +46,12 @@ FIELD_LABELS = {
     "budget": _("budget"),
     "amount": _("amount"),
     "year": _("year"),
+    "year_from": _("first year"),
+    "year_to": _("last year"),
+    "currency": _("currency"),
+    "outcome": _("outcome"),
+    "reservation": _("reservation"),
+    "member_sectors": _("sectors it brings together"),
     "lead": _("lead"),
     "partners": _("partners"),
     "goals": _("goals"),
@@ -79,6 +85,7 @@ VALUE_ENUMS = {
     "prevention_level": v.PreventionLevel,
     "extremism_kinds": v.ExtremismKind,
     "sector": v.Sector,
+    "member_sectors": v.Sector,
     "network": v.NetworkKind,
     "audience": v.DefinitionAudience,
     "sensitivity": v.Sensitivity,
@@ -92,6 +99,8 @@ VALUE_ENUMS = {
     ("analysis.factors", "kind"): v.FactorKind,
     ("analysis.sources", "kind"): v.SourceKind,
     ("network.ties", "kind"): v.TieKind,
+    ("political_support.decisions", "kind"): v.DecisionKind,
+    ("political_support.decisions", "outcome"): v.DecisionOutcome,
 }
 
 
