@@ -41,7 +41,7 @@ class Organisation(PlanRow):
             models.UniqueConstraint(fields=["plan", "name"], name="organisation_name_unique_per_plan"),
             models.CheckConstraint(condition=in_choices("sector", Sector), name="organisation_sector_valid"),
             models.CheckConstraint(
-                condition=Q(sector=Sector.PARTNERSHIP) | Q(member_sectors=[]),
+                condition=Q(sector=Sector.PARTNERSHIP.value) | Q(member_sectors=[]),
                 name="organisation_members_of_partnership",
             ),
         ]

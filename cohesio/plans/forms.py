@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from cohesio.format.vocabulary import ExtremismKind, PolicyField
 
 from .editing import Editable, PlanObjectForm, code_list, register
-from .models import BudgetLine, Decision, Definition, ExtremismScope, Goal, Plan
+from .models import CURRENCY_MESSAGE, BudgetLine, Decision, Definition, ExtremismScope, Goal, Plan
 
 
 class PlanSettingsForm(PlanObjectForm):
@@ -100,8 +100,9 @@ class DecisionForm(PlanObjectForm):
 
 
 def currency_input(form_field) -> None:
-    """A short text box for a three-letter currency code."""
+    """A short text box for a three-letter currency code, saying what a code looks like when one is too long."""
     form_field.widget.attrs.update({"class": "govuk-input govuk-input--width-3", "spellcheck": "false"})
+    form_field.error_messages["max_length"] = CURRENCY_MESSAGE
 
 
 def capitals(code: str | None) -> str:

@@ -60,11 +60,8 @@ validate_policy_fields = CodeListValidator("PolicyField")
 
 # An ISO 4217 currency code, as the open plan format holds it; the check constraint keeps the database to it too.
 CURRENCY_PATTERN = r"^[A-Z]{3}$"
-validate_currency = RegexValidator(
-    CURRENCY_PATTERN,
-    _("Give the currency as its three-letter code in capitals, such as EUR, GBP or SEK."),
-    code="invalid_currency",
-)
+CURRENCY_MESSAGE = _("Give the currency as its three-letter code in capitals, such as EUR, GBP or SEK.")
+validate_currency = RegexValidator(CURRENCY_PATTERN, CURRENCY_MESSAGE, code="invalid_currency")
 
 
 def currency_field(verbose_name, **options) -> models.CharField:
