@@ -238,15 +238,23 @@ def test_new_coordinator_builds_and_adopts_a_plan_with_a_partner(browser, page, 
     add(
         page,
         "Add a decision",
-        {"Title": "Council resolution on prevention", "Date of the decision": "2026-02-12", "Reference": "CR-2026-7"},
+        {
+            "Title": "Council resolution on prevention",
+            "Who decided": pick("Council decision"),
+            "Outcome": pick("Approved"),
+            "Date of the decision": "2026-02-12",
+            "Reference": "CR-2026-7",
+        },
         saved="Council resolution on prevention",
     )
     add(
         page,
         "Add a budget line",
-        {"Name": "Prevention fund", "Amount": "25000", "Year": "2026", "Youth": True},
+        {"Name": "Prevention fund", "Amount": "25000", "First year": "2026", "Last year": "2027", "Youth": True},
         saved="Prevention fund",
     )
+    expect(page.locator("#budget-totals")).to_contain_text("Total in EUR")
+    expect(page.locator("#budget-lines")).to_contain_text("2026–2027")
 
     # 6. Definitions.
     open_element(page, "Definitions")

@@ -18,6 +18,17 @@ def partner_sector(partner: Partner, context: CheckContext) -> Sector | None:
     return organisation.sector if organisation else partner.sector
 
 
+def partner_sectors(partner: Partner, context: CheckContext) -> set[Sector]:
+    """The sectors a partner brings into the network: their sector, and for a partnership of several sectors
+    the sectors it brings together."""
+    organisation = context.organisations.get(partner.organisation or "")
+    sectors = set(organisation.member_sectors) if organisation else set()
+    sector = partner_sector(partner, context)
+    if sector is not None:
+        sectors.add(sector)
+    return sectors
+
+
 @rule(
     "LAP050",
     Severity.WARNING,
@@ -81,7 +92,7 @@ def partners_are_people(doc: PlanDocument, context: CheckContext) -> Iterator[Fl
 def core_sectors_present(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:
     if not doc.network.partners:
         return
-    present = {partner_sector(p, context) for p in context.present_partners}
+    present = set().union(*(partner_sectors(p, context) for p in context.present_partners))
     missing = [s for s in CORE_SECTORS if s not in present]
     if missing:
         yield flag(

@@ -5,8 +5,16 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from cohesio.format import PlanDocument
+from cohesio.format.budget import budget_in
 from cohesio.format.document import Decision
-from cohesio.format.vocabulary import InterventionStatus, PlanStatus, _
+from cohesio.format.vocabulary import (
+    ADOPTING_KINDS,
+    APPROVING_OUTCOMES,
+    DecisionOutcome,
+    InterventionStatus,
+    PlanStatus,
+    _,
+)
 
 from .findings import Element, Flag, Group, Severity, flag
 from .registry import CheckContext, rule
@@ -16,7 +24,7 @@ def _amount(value: Decimal) -> str:
     return f"{value:,.2f}"
 
 
-# The format has no kind or outcome of a decision yet, so an adoption is read from its wording (English, Dutch).
+# A decision that does not state its outcome or who took it is read from its wording (English, Dutch).
 _ADOPTION = re.compile(
     r"\b(adopt|approv|endors|ratif|vastgesteld|vaststel|vast te stellen|goedgekeurd|goedkeur|ingestemd|instem|"
     r"aangenomen)",
@@ -25,10 +33,23 @@ _ADOPTION = re.compile(
 
 
 def is_adoption(decision: Decision, plan_status: PlanStatus) -> bool:
-    """Whether the decision adopts (or approves) the plan: said in its title or summary, or any decision of
-    a plan that has been adopted (adopted, or under review since)."""
+    """Whether the decision adopts (or approves) the plan.
+
+    A decision that states its outcome and who took it is an adoption when the council or the executive approved
+    (with or without a reservation); a rejection never is. Where the outcome, or for an approval who took it, is
+    not stated, the decision adopts the plan when its title or summary says so, or when the plan has been
+    adopted (adopted, or under review since)."""
+    if decision.outcome is not None and decision.outcome not in APPROVING_OUTCOMES:
+        return False
+    if decision.outcome is not None and decision.kind is not None:
+        return decision.kind in ADOPTING_KINDS
     wording = f"{decision.title} {decision.summary}"
     return plan_status in (PlanStatus.ADOPTED, PlanStatus.UNDER_REVIEW) or bool(_ADOPTION.search(wording))
+
+
+def is_support(decision: Decision) -> bool:
+    """Whether the decision backs the plan: any decision but a rejection."""
+    return decision.outcome != DecisionOutcome.REJECTED
 
 
 @rule(
@@ -67,11 +88,18 @@ def owner_named(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:
     ),
 )
 def decision_recorded(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:
-    if not doc.political_support.decisions:
+    decisions = doc.political_support.decisions
+    if not decisions:
         yield flag(
             "$.political_support.decisions",
             _("No political decision about the plan is recorded."),
             _("Record the council or board decision that endorses the plan, with its date and reference."),
+        )
+    elif not any(is_support(d) for d in decisions):
+        yield flag(
+            "$.political_support.decisions",
+            _("Every decision recorded rejects the plan, so it has no political backing yet."),
+            _("Find out what the council or board needs, and record the decision that backs the plan once taken."),
         )
 
 
@@ -105,17 +133,30 @@ def budget_set(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:
     ),
 )
 def interventions_within_budget(doc: PlanDocument, context: CheckContext) -> Iterator[Flag]:
-    budget = sum((line.amount for line in doc.political_support.budget_lines), Decimal(0))
+    # intervention budgets are in the plan's currency: only the budget lines in that currency can pay for them
+    currency = doc.plan.currency
+    budget = budget_in(doc, currency)
     needed = sum(
         (iv.budget for iv in doc.interventions if iv.budget and iv.status != InterventionStatus.STOPPED), Decimal(0)
     )
-    if budget > 0 and needed > budget:
+    others = sorted({line.currency for line in doc.political_support.budget_lines} - {currency})
+    if needed > budget and (budget > 0 or others):
         yield flag(
             "$.political_support.budget_lines",
-            _("The interventions need {needed} together, but the plan's budget is {budget}."),
-            _("Adjust the intervention budgets, find extra funding, or share costs with other policy fields."),
+            _(
+                "The interventions need {currency} {needed} together, but the budget lines in {currency}, the plan's "
+                "currency, come to {currency} {budget}."
+            ),
+            _("Adjust the intervention budgets, find extra funding, or share costs with other policy fields.")
+            if not others
+            else _(
+                "Budget lines in other currencies ({others}) are not counted: record what they come to in "
+                "{currency}, adjust the intervention budgets, or find extra funding."
+            ),
             needed=_amount(needed),
             budget=_amount(budget),
+            currency=currency,
+            others=", ".join(others),
         )
 
 

@@ -6,7 +6,6 @@ out. Fields missing from the data (left out of the public version) are left out 
 """
 
 import re
-from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -17,6 +16,10 @@ from django.utils.translation import gettext as _
 from cohesio.core.choices import label
 from cohesio.core.richtext import markdown_text
 from cohesio.format import vocabulary as v
+from cohesio.format.budget import totals_of
+from cohesio.format.document import DEFAULT_CURRENCY, BudgetLine
+from cohesio.format.io import upgrade
+from cohesio.plans.budget import period_text, shown_totals
 
 from .figures import Figure, plan_figures
 from .public import PUBLIC_SECTIONS, public_document
@@ -140,10 +143,12 @@ def day(value: str | None) -> str:
     return formats.date_format(parsed, "DATE_FORMAT") if parsed else ""
 
 
-def money(value) -> str:
+def money(value, currency: str | None = "") -> str:
+    """An amount as the reader's language writes numbers, after its currency code (EUR 1.500,00)."""
     if value in (None, ""):
         return ""
-    return formats.number_format(Decimal(str(value)), 2, use_l10n=True, force_grouping=True)
+    amount = formats.number_format(Decimal(str(value)), 2, use_l10n=True, force_grouping=True)
+    return f"{currency} {amount}" if currency else amount
 
 
 def _labels(enum, values) -> str:
@@ -286,38 +291,49 @@ def _political_support(data: dict) -> Section:
     owner = ", ".join(x for x in (support.get("owner_name"), support.get("owner_office")) if x)
     s.p(owner, _("Political owner"))
     decisions = [
-        [d.get("title", ""), day(d.get("decided_on")), d.get("reference", ""), d.get("summary", "")]
+        [
+            d.get("title", ""),
+            label(v.DecisionKind, d.get("kind")),
+            _outcome(d),
+            day(d.get("decided_on")),
+            d.get("reference", ""),
+            d.get("summary", ""),
+        ]
         for d in support.get("decisions", [])
     ]
     s.table(
         Table(
             "decisions",
             _("Decisions"),
-            [_("Decision"), _("Date"), _("Reference"), _("Summary")],
+            [_("Decision"), _("Who decided"), _("Outcome"), _("Date"), _("Reference"), _("Summary")],
             decisions,
-            frozenset({3}),
+            frozenset({2, 5}),
         )
     )
-    lines = support.get("budget_lines", [])
+    lines = [BudgetLine.model_validate(b) for b in support.get("budget_lines", [])]
     budget = [
-        [
-            b.get("name", ""),
-            str(b.get("year") or _("Whole period")),
-            money(b.get("amount")),
-            b.get("funding_source", ""),
-        ]
-        for b in lines
+        [b.name, period_text(b.year_from, b.year_to), money(b.amount, b.currency), b.funding_source] for b in lines
     ]
-    s.table(Table("budget", _("Budget"), [_("Budget line"), _("Year"), _("Amount"), _("Funding source")], budget))
-    totals: dict = defaultdict(Decimal)
-    for b in lines:
-        totals[b.get("year")] += Decimal(str(b.get("amount") or 0))
-    order = sorted(totals, key=lambda y: (y is None, y or 0))
-    rows = [[str(y) if y else _("Whole period"), money(totals[y])] for y in order]
-    if len(rows) > 0:
-        rows.append([_("Total"), money(sum(totals.values()))])
-    s.table(Table("budget_totals", _("Budget totals per year"), [_("Year"), _("Total")], rows))
+    s.table(Table("budget", _("Budget"), [_("Budget line"), _("Period"), _("Amount"), _("Funding source")], budget))
+    rows = []
+    for total in shown_totals(totals_of(lines, first=data.get("plan", {}).get("currency"))):
+        rows += [[total.currency, p.period, money(p.amount, total.currency)] for p in total.periods]
+        rows.append(
+            [_("Total in %(currency)s") % {"currency": total.currency}, "", money(total.amount, total.currency)]
+        )
+    s.table(
+        Table(
+            "budget_totals", _("Budget totals per currency and period"), [_("Currency"), _("Period"), _("Total")], rows
+        )
+    )
     return s
+
+
+def _outcome(decision: dict) -> str:
+    """A decision's outcome in words, with the reservation after an approval with one (Markdown)."""
+    outcome = label(v.DecisionOutcome, decision.get("outcome"))
+    reservation = decision.get("reservation", "")
+    return f"{outcome}: {reservation}" if outcome and reservation else outcome or reservation
 
 
 def _definitions(data: dict) -> Section:
@@ -472,14 +488,15 @@ def _agreement(s: Section, agreement: dict | None, ix: _Index) -> None:
 
 def _interventions(data: dict, ix: _Index, figs: dict, public: bool) -> Section:
     s = Section("interventions", 7, _("Interventions"))
+    currency = data.get("plan", {}).get("currency", DEFAULT_CURRENCY)  # intervention budgets are in the plan's
     columns = [_("Intervention"), _("Lead"), _("Status"), _("Period"), _("Budget")]
     for level in [*v.PreventionLevel, None]:
         items = [i for i in data.get("interventions", []) if i.get("prevention_level") == (level.value if level else None)]
         if not items:
             continue
-        rows = [[i.get("name", ""), ix.lead(i, public=public), label(v.InterventionStatus, i.get("status")), " – ".join(x for x in (day(i.get("starts_on")), day(i.get("ends_on"))) if x), money(i.get("budget"))] for i in items]
+        rows = [[i.get("name", ""), ix.lead(i, public=public), label(v.InterventionStatus, i.get("status")), " – ".join(x for x in (day(i.get("starts_on")), day(i.get("ends_on"))) if x), money(i.get("budget"), currency)] for i in items]
         total = sum(Decimal(str(i.get("budget") or 0)) for i in items)
-        rows.append([_("Total"), "", "", "", money(total)])
+        rows.append([_("Total"), "", "", "", money(total, currency)])
         caption = label(v.PreventionLevel, level.value) if level else _("Level not stated")
         s.table(Table(f"interventions-{level.value if level else 'not-stated'}", caption, columns, rows))
     s.h(_("Monitoring"))
@@ -584,7 +601,10 @@ class VersionInfo:
 def plan_content(
     document: dict, findings: dict, *, version: VersionInfo | None = None, public: bool = False
 ) -> PlanContent:
-    """The content of the export of `document` (a JSON dump of the open format) with the checker's `findings`."""
+    """The content of the export of `document` (a JSON dump of the open format) with the checker's `findings`.
+
+    A version frozen at an older format version is shown as the current version reads it (`format.io.upgrade`)."""
+    document = upgrade(document)
     data = public_document(document) if public else document
     version = version or VersionInfo()
     ix = _Index(data)

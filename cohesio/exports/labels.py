@@ -46,6 +46,12 @@ FIELD_LABELS = {
     "budget": _("budget"),
     "amount": _("amount"),
     "year": _("year"),
+    "year_from": _("first year"),
+    "year_to": _("last year"),
+    "currency": _("currency"),
+    "outcome": _("outcome"),
+    "reservation": _("reservation"),
+    "member_sectors": _("sectors it brings together"),
     "lead": _("lead"),
     "lead_organisation": _("lead organisation"),
     "direction": _("which way is better"),
@@ -81,6 +87,7 @@ VALUE_ENUMS = {
     "prevention_level": v.PreventionLevel,
     "extremism_kinds": v.ExtremismKind,
     "sector": v.Sector,
+    "member_sectors": v.Sector,
     "network": v.NetworkKind,
     "audience": v.DefinitionAudience,
     "sensitivity": v.Sensitivity,
@@ -96,6 +103,8 @@ VALUE_ENUMS = {
     ("network.ties", "kind"): v.TieKind,
     ("monitoring", "kind"): v.IndicatorKind,
     ("monitoring", "direction"): v.IndicatorDirection,
+    ("political_support.decisions", "kind"): v.DecisionKind,
+    ("political_support.decisions", "outcome"): v.DecisionOutcome,
 }
 
 

@@ -39,6 +39,7 @@ PUBLIC: dict[str, dict[str, bool]] = {
         "cooperation_process": True,
         "extremism_scope": True,
         "language": True,
+        "currency": True,
         "accepted_terms": False,  # a setting of the checker, internal
     },
     "plan.extremism_scope": {"kind": True, "addressed": True, "reason": True},
@@ -65,13 +66,18 @@ PUBLIC: dict[str, dict[str, bool]] = {
         "decided_on": True,
         "reference": True,
         "summary": True,
+        "outcome": True,  # what the council or executive decided is on the public record
+        "kind": True,
+        "reservation": True,
         "source_ref": False,
     },
     "political_support.budget_lines": {
         "key": True,
         "name": True,
         "amount": True,
-        "year": True,
+        "currency": True,
+        "year_from": True,
+        "year_to": True,
         "funding_source": True,
         "shared_with": True,
         "source_ref": False,
@@ -117,7 +123,7 @@ PUBLIC: dict[str, dict[str, bool]] = {
     },
     "analysis.indicators.observations": {"area": True, "period": True, "value": True},
     "network": {"organisations": True, "partners": True, "community_groups": True, "ties": True},
-    "network.organisations": {"key": True, "name": True, "sector": True, "source_ref": False},
+    "network.organisations": {"key": True, "name": True, "sector": True, "member_sectors": True, "source_ref": False},
     "network.partners": {
         "key": True,
         "name": False,  # a person

@@ -49,7 +49,16 @@ _REFERENCES = [
     (("monitoring",), "intervention", "intervention", False),
 ]
 
-_UNORDERED_LISTS = {"extremism_kinds", "shared_with", "areas", "sources", "recipients", "goals", "partners"}
+_UNORDERED_LISTS = {
+    "extremism_kinds",
+    "shared_with",
+    "member_sectors",
+    "areas",
+    "sources",
+    "recipients",
+    "goals",
+    "partners",
+}
 
 
 def _get(data: dict, path: tuple) -> list:

@@ -11,6 +11,8 @@ from .vocabulary import (
     NEVER_ALLOWED_PURPOSES,
     AgreementState,
     CaseRole,
+    DecisionKind,
+    DecisionOutcome,
     DefinitionAudience,
     ExtremismKind,
     FactorKind,
@@ -70,6 +72,12 @@ Line = Annotated[str, StringConstraints(max_length=200), NoNul]
 Unit = Annotated[str, StringConstraints(max_length=50), NoNul]
 AcceptedTerm = Annotated[str, StringConstraints(min_length=1, max_length=ACCEPTED_TERM_MAX_LENGTH), NoNul]
 Money = Annotated[Decimal, Field(ge=0, max_digits=14, decimal_places=2)]
+DEFAULT_CURRENCY = "EUR"
+# An ISO 4217 currency code: three capital letters (EUR, GBP, SEK).
+Currency = Annotated[
+    str, StringConstraints(pattern=r"^[A-Z]{3}$"), Field(description="An ISO 4217 currency code, such as EUR.")
+]
+BudgetYear = Annotated[int, Field(ge=BUDGET_YEAR_MIN, le=BUDGET_YEAR_MAX)]
 SOURCE_REF_MAX_LENGTH = 500
 # Where a row was taken from, for a plan entered from an existing document: a document and page, or a URL.
 SourceRef = Annotated[
@@ -154,6 +162,10 @@ class Plan(Model):
     cooperation_process: Text = ""
     extremism_scope: Rows[ExtremismScope] = []
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")] = "en"
+    currency: Currency = Field(
+        DEFAULT_CURRENCY,
+        description="The currency of the intervention budgets, and of budget lines that name none (format 1.2).",
+    )
     accepted_terms: list[AcceptedTerm] = Field(
         [],
         max_length=MAX_ACCEPTED_TERMS,
@@ -188,17 +200,30 @@ class Decision(Model):
     decided_on: date | None = None
     reference: Line = ""
     summary: Text = ""
+    outcome: DecisionOutcome | None = Field(None, description="What was decided (format 1.2).")
+    kind: DecisionKind | None = Field(None, description="Who decided: the council, the executive, ... (format 1.2).")
+    reservation: Text = Field("", description="What the reservation is, for an approval with one (format 1.2).")
     source_ref: SourceRef = ""
 
 
 class BudgetLine(Model):
+    """Money for the plan: `amount` is the line's total for its whole period, in its `currency`."""
+
     key: Key
     name: Name
     amount: Money
-    year: int | None = Field(None, ge=BUDGET_YEAR_MIN, le=BUDGET_YEAR_MAX)
+    currency: Currency = Field(DEFAULT_CURRENCY, description="Left out, the plan's currency (format 1.2).")
+    year_from: BudgetYear | None = Field(None, description="The first year the amount is for (format 1.2).")
+    year_to: BudgetYear | None = Field(None, description="The last year the amount is for (format 1.2).")
     funding_source: Line = ""
     shared_with: Rows[PolicyField] = []
     source_ref: SourceRef = ""
+
+    @model_validator(mode="after")
+    def _years_in_order(self) -> "BudgetLine":
+        if self.year_from is not None and self.year_to is not None and self.year_to < self.year_from:
+            raise ValueError("year_to is before year_from")
+        return self
 
 
 class PoliticalSupport(Model):
@@ -281,7 +306,20 @@ class Organisation(Model):
     key: Key
     name: Name
     sector: Sector
+    member_sectors: Rows[Sector] = Field(
+        [], description="For a partnership of several sectors: the sectors it brings together (format 1.2)."
+    )
     source_ref: SourceRef = ""
+
+    @model_validator(mode="after")
+    def _members_of_a_partnership(self) -> "Organisation":
+        if self.member_sectors and self.sector != Sector.PARTNERSHIP:
+            raise ValueError("member_sectors are only for a partnership of several sectors (sector 'partnership')")
+        if Sector.PARTNERSHIP in self.member_sectors:
+            raise ValueError("a partnership's member_sectors are the sectors it brings together, not 'partnership'")
+        if len(set(self.member_sectors)) != len(self.member_sectors):
+            raise ValueError("member_sectors lists a sector twice")
+        return self
 
 
 class Partner(Model):
@@ -300,6 +338,12 @@ class Partner(Model):
     tasks: Text = ""
     accepts_coordinator: bool = False
     source_ref: SourceRef = ""
+
+    @model_validator(mode="after")
+    def _a_person_is_no_partnership(self) -> "Partner":
+        if self.sector == Sector.PARTNERSHIP:
+            raise ValueError("a person's own sector cannot be 'partnership': a partnership is an organisation")
+        return self
 
 
 class CommunityGroup(Model):
@@ -490,6 +534,14 @@ class PlanDocument(Model):
     sharing: Sharing = Sharing()
     interventions: Rows[Intervention] = []
     monitoring: Rows[MonitoringIndicator] = []
+
+    @model_validator(mode="after")
+    def _budget_in_the_plans_currency(self) -> "PlanDocument":
+        # a budget line that names no currency is in the plan's (the field's own default is the format's)
+        for line in self.political_support.budget_lines:
+            if "currency" not in line.model_fields_set:
+                line.currency = self.plan.currency
+        return self
 
     @model_validator(mode="after")
     def _references_resolve(self) -> "PlanDocument":

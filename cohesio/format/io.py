@@ -6,7 +6,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .document import FORMAT_VERSION, NUL_MESSAGE, PlanDocument
+from .document import DEFAULT_CURRENCY, FORMAT_VERSION, NUL_MESSAGE, PlanDocument
 from .references import PlanFormatError, Problem
 
 SUPPORTED_VERSIONS = {"1.0", "1.1", FORMAT_VERSION}
@@ -63,8 +63,29 @@ def _interventions_1_2(data: dict) -> dict:
     return {**data, "monitoring": rows}
 
 
+def _political_support_1_2(data: dict) -> dict:
+    """1.1 -> 1.2, political support: a budget line's `year` becomes its period, `year_from` and `year_to` the same
+    year (a line without a year stays without a period), and a line without a currency is in euros, the only
+    currency 1.1 knew. Decisions only gained fields (outcome, kind, reservation), none of them required."""
+    support = data.get("political_support")
+    lines = support.get("budget_lines") if isinstance(support, dict) else None
+    if not isinstance(lines, list):
+        return data
+    rewritten = []
+    for line in lines:
+        if isinstance(line, dict):
+            line = dict(line)
+            if "year" in line:
+                year = line.pop("year")
+                line.setdefault("year_from", year)
+                line.setdefault("year_to", year)
+            line.setdefault("currency", DEFAULT_CURRENCY)
+        rewritten.append(line)
+    return {**data, "political_support": {**support, "budget_lines": rewritten}}
+
+
 # The 1.1 -> 1.2 rewrites, one per part of the plan: each takes the whole document (a new dict) and returns it.
-STEPS_1_2: list = [_interventions_1_2]
+STEPS_1_2: list = [_interventions_1_2, _political_support_1_2]
 
 UPGRADES = (("1.0", _from_1_0), ("1.1", _from_1_1))
 

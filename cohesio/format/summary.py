@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 
+from .budget import CurrencyTotal, budget_totals
 from .document import PlanDocument
 from .vocabulary import FactorKind, NetworkKind, PreventionLevel, _
 
@@ -19,6 +20,8 @@ class ElementSummary:
     title: str
     counts: list[tuple[str, int]]
     missing: list[str] = field(default_factory=list)
+    # political support: the budget added up per currency (never one sum over currencies)
+    budget: list[CurrencyTotal] = field(default_factory=list)
 
     @property
     def complete(self) -> bool:
@@ -62,7 +65,7 @@ def _political(doc: PlanDocument) -> ElementSummary:
     if not ps.budget_lines:
         missing.append(_("No budget yet."))
     counts = [(_("decisions"), len(ps.decisions)), (_("budget lines"), len(ps.budget_lines))]
-    return ElementSummary("political_support", _("Political support"), counts, missing)
+    return ElementSummary("political_support", _("Political support"), counts, missing, budget_totals(doc))
 
 
 def _definitions(doc: PlanDocument) -> ElementSummary:

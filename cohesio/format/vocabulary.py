@@ -68,6 +68,28 @@ class PolicyField(Choice):
     OTHER = "other", _("Other")
 
 
+class DecisionOutcome(Choice):
+    RECOMMENDED = "recommended", _("Recommended")
+    APPROVED = "approved", _("Approved")
+    APPROVED_WITH_RESERVATION = "approved_with_reservation", _("Approved with a reservation")
+    REJECTED = "rejected", _("Rejected")
+
+
+# the outcomes by which a decision backs what it decides on
+APPROVING_OUTCOMES = frozenset({DecisionOutcome.APPROVED, DecisionOutcome.APPROVED_WITH_RESERVATION})
+
+
+class DecisionKind(Choice):
+    COUNCIL = "council", _("Council decision")
+    EXECUTIVE = "executive", _("Decision of the mayor and aldermen / executive")
+    COMMITTEE = "committee", _("Committee advice")
+    OTHER = "other", _("Other")
+
+
+# the bodies whose approval adopts a plan (a committee advises; it does not adopt)
+ADOPTING_KINDS = frozenset({DecisionKind.COUNCIL, DecisionKind.EXECUTIVE})
+
+
 class SourceKind(Choice):
     CIVIL_SOCIETY = "civil_society", _("Civil society")
     FRONTLINE = "frontline", _("Frontline staff")
@@ -102,7 +124,12 @@ class Sector(Choice):
     CIVIL_SOCIETY = "civil_society", _("Civil society")
     COMMUNITY = "community", _("Community")
     PROBATION = "probation", _("Probation and justice")
+    PARTNERSHIP = "partnership", _("Partnership of several sectors")
     OTHER = "other", _("Other")
+
+
+# The sectors a person in the network can belong to without an organisation: a partnership is an organisation.
+PERSON_SECTORS = tuple(s for s in Sector if s != Sector.PARTNERSHIP)
 
 
 # The sectors without which a local network is thin (checked by the plan checker).

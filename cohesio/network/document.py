@@ -9,7 +9,7 @@ from cohesio.plans.sync import Sync, id_of, into, keys_of, out, ref
 from .models import CommunityGroup, Organisation, Partner, Tie
 
 # Per kind, the fields that are the same in the database and the open format; both directions use them.
-ORGANISATION = ("name", "sector", "source_ref")
+ORGANISATION = ("name", "sector", "member_sectors", "source_ref")
 PARTNER = (
     "name",
     "function",

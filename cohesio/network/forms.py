@@ -11,7 +11,7 @@ from cohesio.core.models import Role
 from cohesio.format.vocabulary import Sector
 from cohesio.plans.editing import Editable, PlanObjectForm, register
 
-from .models import CommunityGroup, Organisation, Partner, Tie
+from .models import CommunityGroup, Organisation, Partner, Tie, person_sectors
 
 PROFILE_FIELDS = ["function", "role", "mandate", "tasks", "interests", "doubts", "conditions", "accepts_coordinator"]
 
@@ -37,10 +37,19 @@ def _both(question, readers):
 
 class OrganisationForm(PlanObjectForm):
     unique_field = "name"
+    member_sectors = forms.MultipleChoiceField(
+        label=_("Sectors it brings together"),
+        choices=person_sectors(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_(
+            "Only for a partnership of several sectors, such as a school, social services and police partnership."
+        ),
+    )
 
     class Meta:
         model = Organisation
-        fields = ["name", "sector", "source_ref"]
+        fields = ["name", "sector", "member_sectors", "source_ref"]
 
 
 class PartnerForm(PlanObjectForm):

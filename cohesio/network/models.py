@@ -9,11 +9,17 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cohesio.analysis.models import Area
-from cohesio.core.choices import choices, in_choices
+from cohesio.core.choices import choices, in_choices, label
 from cohesio.format.private import PRIVATE_FIELDS
-from cohesio.format.vocabulary import NetworkKind, PartnerStatus, Sector, TieKind
+from cohesio.format.vocabulary import PERSON_SECTORS, NetworkKind, PartnerStatus, Sector, TieKind
 from cohesio.plans.fields import PlanTextField, SourceRefField
-from cohesio.plans.models import KEY_UNIQUE, PlanRow
+from cohesio.plans.models import KEY_UNIQUE, CodeListValidator, PlanRow
+
+validate_member_sectors = CodeListValidator("PERSON_SECTORS")
+
+
+def person_sectors() -> list[tuple[str, str]]:
+    return [(value, name) for value, name in choices(Sector) if value != Sector.PARTNERSHIP]
 
 
 class Organisation(PlanRow):
@@ -22,6 +28,11 @@ class Organisation(PlanRow):
 
     name = models.CharField(_("name"), max_length=200)
     sector = models.CharField(_("sector"), max_length=30, choices=choices(Sector))
+    # for a partnership of several sectors (a school–social services–police partnership): the sectors it brings
+    # together, which the checker counts as present in the network
+    member_sectors = models.JSONField(
+        _("sectors it brings together"), default=list, blank=True, validators=[validate_member_sectors]
+    )
     source_ref = SourceRefField()
 
     class Meta(PlanRow.Meta):
@@ -30,10 +41,29 @@ class Organisation(PlanRow):
             KEY_UNIQUE,
             models.UniqueConstraint(fields=["plan", "name"], name="organisation_name_unique_per_plan"),
             models.CheckConstraint(condition=in_choices("sector", Sector), name="organisation_sector_valid"),
+            models.CheckConstraint(
+                condition=Q(sector=Sector.PARTNERSHIP.value) | Q(member_sectors=[]),
+                name="organisation_members_of_partnership",
+            ),
         ]
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self):
+        if self.member_sectors and self.sector != Sector.PARTNERSHIP:
+            raise ValidationError(
+                {
+                    "member_sectors": _(
+                        "Only a partnership of several sectors brings other sectors together. Choose “Partnership "
+                        "of several sectors” as its sector, or leave these empty."
+                    )
+                }
+            )
+
+    def member_sector_labels(self) -> list[str]:
+        """The sectors a partnership brings together, as their translated names."""
+        return [label(Sector, code) for code in self.member_sectors or ()]
 
 
 class Partner(PlanRow):
@@ -54,7 +84,8 @@ class Partner(PlanRow):
         blank=True,
         related_name="partners",
     )
-    sector = models.CharField(_("sector"), max_length=30, choices=choices(Sector), blank=True)
+    # a person's own sector, without an organisation: never a partnership, which is an organisation
+    sector = models.CharField(_("sector"), max_length=30, choices=person_sectors(), blank=True)
     network = models.CharField(_("network"), max_length=20, choices=choices(NetworkKind), default=NetworkKind.FORMAL)
     status = models.CharField(_("status"), max_length=20, choices=choices(PartnerStatus), default=PartnerStatus.ACTIVE)
     interests = PlanTextField(_("interests"), blank=True)
@@ -85,7 +116,9 @@ class Partner(PlanRow):
             ),
             models.CheckConstraint(condition=in_choices("network", NetworkKind), name="partner_network_valid"),
             models.CheckConstraint(condition=in_choices("status", PartnerStatus), name="partner_status_valid"),
-            models.CheckConstraint(condition=Q(sector="") | in_choices("sector", Sector), name="partner_sector_valid"),
+            models.CheckConstraint(
+                condition=Q(sector="") | Q(sector__in=[s.value for s in PERSON_SECTORS]), name="partner_sector_valid"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -9,8 +9,8 @@ from .sync import Sync, id_of, into, keys_of, out, ref
 # Per kind, the fields that are the same in the database and the open format; both directions use them.
 SCOPE = ("kind", "addressed", "reason")
 GOAL = ("title", "description", "kind", "extremism_kinds", "shared_by_all", "source_ref")
-DECISION = ("title", "decided_on", "reference", "summary", "source_ref")
-BUDGET_LINE = ("name", "amount", "year", "funding_source", "shared_with", "source_ref")
+DECISION = ("title", "decided_on", "reference", "summary", "reservation", "source_ref")
+BUDGET_LINE = ("name", "amount", "currency", "year_from", "year_to", "funding_source", "shared_with", "source_ref")
 DEFINITION = ("term", "text", "local_wording", "audience", "source_ref")
 
 
@@ -27,6 +27,7 @@ def plan_part(plan: Plan) -> dict:
         setting_fit=plan.setting_fit,
         cooperation_process=plan.cooperation_process,
         language=plan.language,
+        currency=plan.currency,
         accepted_terms=plan.accepted_terms,
         extremism_scope=[out(s, SCOPE) for s in scopes],
     )
@@ -47,7 +48,7 @@ def political_support_part(plan: Plan) -> dict:
     return dict(
         owner_name=plan.political_owner_name,
         owner_office=plan.political_owner_office,
-        decisions=[out(d, DECISION, key=d.key) for d in decisions],
+        decisions=[out(d, DECISION, key=d.key, outcome=d.outcome or None, kind=d.kind or None) for d in decisions],
         budget_lines=[out(b, BUDGET_LINE, key=b.key) for b in budget_lines],
     )
 
@@ -72,7 +73,16 @@ def sync_strategy(s: Sync, doc: PlanDocument) -> dict:
     for g in doc.goals:
         s._update(goals[g.key], {"parent_id": id_of(goals.get(g.parent)) if g.parent else None})
     ps = doc.political_support
-    s.rows(Decision, [(d.key, into(d, DECISION)) for d in ps.decisions])
+    s.rows(
+        Decision,
+        [
+            (
+                d.key,
+                into(d, DECISION, outcome=d.outcome.value if d.outcome else "", kind=d.kind.value if d.kind else ""),
+            )
+            for d in ps.decisions
+        ],
+    )
     s.rows(BudgetLine, [(b.key, into(b, BUDGET_LINE)) for b in ps.budget_lines])
     s.rows(Definition, [(d.key, into(d, DEFINITION)) for d in doc.definitions])
     return goals

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from cohesio.format.vocabulary import ExtremismKind, PolicyField
 
 from .editing import Editable, PlanObjectForm, code_list, register
-from .models import BudgetLine, Decision, Definition, ExtremismScope, Goal, Plan
+from .models import CURRENCY_MESSAGE, BudgetLine, Decision, Definition, ExtremismScope, Goal, Plan
 
 
 class PlanSettingsForm(PlanObjectForm):
@@ -13,8 +13,19 @@ class PlanSettingsForm(PlanObjectForm):
 
     class Meta:
         model = Plan
-        fields = ["title", "period_start", "period_end", "review_date", "language"]
+        fields = ["title", "period_start", "period_end", "review_date", "language", "currency"]
         help_texts = {"review_date": _("When you will look at the whole plan again with your partners.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        currency_input(self.fields["currency"])
+        self.fields["currency"].help_text = _(
+            "The three-letter code of the currency of the intervention budgets, such as EUR. New budget lines "
+            "start in it."
+        )
+
+    def clean_currency(self):
+        return capitals(self.cleaned_data.get("currency"))
 
 
 class VisionForm(PlanObjectForm):
@@ -89,7 +100,23 @@ class ExtremismScopeForm(PlanObjectForm):
 class DecisionForm(PlanObjectForm):
     class Meta:
         model = Decision
-        fields = ["title", "decided_on", "reference", "summary", "source_ref"]
+        fields = ["title", "kind", "outcome", "reservation", "decided_on", "reference", "summary", "source_ref"]
+        help_texts = {
+            "kind": _("The council or the mayor and aldermen adopt a plan; a committee gives advice."),
+            "outcome": _("Record a rejection too: it shows where the plan needs more work."),
+            "reservation": _("For an approval with a reservation: what the reservation is."),
+        }
+
+
+def currency_input(form_field) -> None:
+    """A short text box for a three-letter currency code, saying what a code looks like when one is too long."""
+    form_field.widget.attrs.update({"class": "govuk-input govuk-input--width-3", "spellcheck": "false"})
+    form_field.error_messages["max_length"] = CURRENCY_MESSAGE
+
+
+def capitals(code: str | None) -> str:
+    """A currency code as typed (eur, Eur) in the capitals the format holds; the model's validator checks it."""
+    return (code or "").strip().upper()
 
 
 class BudgetLineForm(PlanObjectForm):
@@ -102,7 +129,22 @@ class BudgetLineForm(PlanObjectForm):
 
     class Meta:
         model = BudgetLine
-        fields = ["name", "amount", "year", "funding_source", "shared_with", "source_ref"]
+        fields = ["name", "amount", "currency", "year_from", "year_to", "funding_source", "shared_with", "source_ref"]
+        help_texts = {
+            "amount": _("The total for the whole period of the line, from its first to its last year."),
+            "currency": _("The three-letter code, such as EUR. A new line starts in the plan's currency."),
+            "year_from": _("Leave both years empty for money for the whole plan period."),
+            "year_to": _("For one year, give the same year twice."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        currency_input(self.fields["currency"])
+        if not self.instance.pk:  # a new line starts in the plan's currency
+            self.instance.currency = self.initial["currency"] = self.plan.currency
+
+    def clean_currency(self):
+        return capitals(self.cleaned_data.get("currency"))
 
 
 class DefinitionForm(PlanObjectForm):

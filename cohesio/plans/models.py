@@ -4,7 +4,7 @@ from functools import cache
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -21,9 +21,12 @@ from cohesio.format.document import (
     ACCEPTED_TERM_MAX_LENGTH,
     BUDGET_YEAR_MAX,
     BUDGET_YEAR_MIN,
+    DEFAULT_CURRENCY,
     MAX_ACCEPTED_TERMS,
 )
 from cohesio.format.vocabulary import (
+    DecisionKind,
+    DecisionOutcome,
     DefinitionAudience,
     ExtremismKind,
     GoalKind,
@@ -32,6 +35,7 @@ from cohesio.format.vocabulary import (
     PreventionLevel,
 )
 
+from .budget import period_text
 from .fields import PlanTextField, SourceRefField
 from .keys import KEY_MAX, make_key
 
@@ -56,6 +60,21 @@ class CodeListValidator:
 
 validate_extremism_kinds = CodeListValidator("ExtremismKind")
 validate_policy_fields = CodeListValidator("PolicyField")
+
+# An ISO 4217 currency code, as the open plan format holds it; the check constraint keeps the database to it too.
+CURRENCY_PATTERN = r"^[A-Z]{3}$"
+CURRENCY_MESSAGE = _("Give the currency as its three-letter code in capitals, such as EUR, GBP or SEK.")
+validate_currency = RegexValidator(CURRENCY_PATTERN, CURRENCY_MESSAGE, code="invalid_currency")
+
+
+def currency_field(verbose_name, **options) -> models.CharField:
+    return models.CharField(
+        verbose_name, max_length=3, default=DEFAULT_CURRENCY, validators=[validate_currency], **options
+    )
+
+
+def currency_valid(field: str, name: str) -> models.CheckConstraint:
+    return models.CheckConstraint(condition=Q(**{f"{field}__regex": CURRENCY_PATTERN}), name=name)
 
 
 def validate_accepted_terms(value):
@@ -100,6 +119,9 @@ class Plan(models.Model):
     analysis_summary = PlanTextField(_("summary of the analysis"), blank=True)
     political_owner_name = models.CharField(_("political owner"), max_length=200, blank=True)
     political_owner_office = models.CharField(_("office"), max_length=200, blank=True)
+    currency = currency_field(
+        _("currency"), help_text=_("The currency of the intervention budgets, and of new budget lines.")
+    )
     revision = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -118,6 +140,7 @@ class Plan(models.Model):
                 | Q(period_end__gte=F("period_start")),
                 name="plan_period_in_order",
             ),
+            currency_valid("currency", "plan_currency_valid"),
         ]
 
     def __str__(self) -> str:
@@ -273,7 +296,8 @@ class Goal(PlanRow):
 
 
 class Decision(PlanRow):
-    """A political decision that backs the plan (council resolution, mayor's decision)."""
+    """A political decision about the plan (council resolution, mayor's decision, committee advice), with its
+    outcome: a rejection is recorded too, and is no backing."""
 
     key_prefix = "decision"
     key_from = "title"
@@ -282,29 +306,50 @@ class Decision(PlanRow):
     decided_on = models.DateField(_("date of the decision"), null=True, blank=True)
     reference = models.CharField(_("reference"), max_length=200, blank=True)
     summary = PlanTextField(_("summary"), blank=True)
+    outcome = models.CharField(_("outcome"), max_length=30, choices=choices(DecisionOutcome), blank=True)
+    kind = models.CharField(_("who decided"), max_length=20, choices=choices(DecisionKind), blank=True)
+    reservation = PlanTextField(_("the reservation"), blank=True)
     source_ref = SourceRefField()
 
     class Meta(PlanRow.Meta):
         verbose_name = _("decision")
+        constraints = [
+            KEY_UNIQUE,
+            models.CheckConstraint(
+                condition=Q(outcome="") | in_choices("outcome", DecisionOutcome), name="decision_outcome_valid"
+            ),
+            models.CheckConstraint(condition=Q(kind="") | in_choices("kind", DecisionKind), name="decision_kind_valid"),
+        ]
 
     def __str__(self) -> str:
         return self.title
 
+    def clean(self):
+        if self.outcome == DecisionOutcome.APPROVED_WITH_RESERVATION and not (self.reservation or "").strip():
+            raise ValidationError({"reservation": _("Say what the reservation is.")})
+
+
+def budget_year_field(verbose_name) -> models.PositiveIntegerField:
+    return models.PositiveIntegerField(
+        verbose_name,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(BUDGET_YEAR_MIN), MaxValueValidator(BUDGET_YEAR_MAX)],
+    )
+
 
 class BudgetLine(PlanRow):
-    """Money for the plan, possibly shared with other policy fields."""
+    """Money for the plan, possibly shared with other policy fields: the amount is the total for its period (from
+    its first to its last year), in its currency."""
 
     key_prefix = "budget"
     key_from = "name"
 
     name = models.CharField(_("name"), max_length=200)
     amount = models.DecimalField(_("amount"), max_digits=14, decimal_places=2)
-    year = models.PositiveIntegerField(
-        _("year"),
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(BUDGET_YEAR_MIN), MaxValueValidator(BUDGET_YEAR_MAX)],
-    )
+    currency = currency_field(_("currency"))
+    year_from = budget_year_field(_("first year"))
+    year_to = budget_year_field(_("last year"))
     funding_source = models.CharField(_("funding source"), max_length=200, blank=True)
     shared_with = models.JSONField(
         _("shared with policy fields"), default=list, blank=True, validators=[validate_policy_fields]
@@ -317,18 +362,33 @@ class BudgetLine(PlanRow):
             KEY_UNIQUE,
             models.UniqueConstraint(fields=["plan", "name"], name="budget_line_name_unique_per_plan"),
             models.CheckConstraint(condition=Q(amount__gte=0), name="budget_line_amount_not_negative"),
+            currency_valid("currency", "budget_line_currency_valid"),
+            models.CheckConstraint(
+                condition=Q(year_from__isnull=True) | Q(year_to__isnull=True) | Q(year_to__gte=F("year_from")),
+                name="budget_line_years_in_order",
+            ),
         ]
 
     def __str__(self) -> str:
         return self.name
 
     def clean(self):
+        errors = {}
         if self.amount is not None and self.amount < 0:
-            raise ValidationError({"amount": _("The amount cannot be negative.")})
+            errors["amount"] = _("The amount cannot be negative.")
+        if self.year_from is not None and self.year_to is not None and self.year_to < self.year_from:
+            errors["year_to"] = _("The last year cannot be before the first year.")
+        if errors:
+            raise ValidationError(errors)
 
     def shared_with_labels(self) -> list[str]:
         """The policy fields it is shared with, as their translated names."""
         return [label(PolicyField, code) for code in self.shared_with or ()]
+
+    @property
+    def period(self) -> str:
+        """The years the amount is for, in words."""
+        return period_text(self.year_from, self.year_to)
 
 
 class Definition(PlanRow):

@@ -28,6 +28,7 @@ PLAN_FIELDS = {
     "setting_fit": lambda d: d.plan.setting_fit,
     "cooperation_process": lambda d: d.plan.cooperation_process,
     "language": lambda d: d.plan.language,
+    "currency": lambda d: d.plan.currency,
     "accepted_terms": lambda d: list(d.plan.accepted_terms),
     "analysis_summary": lambda d: d.analysis.summary,
     "political_owner_name": lambda d: d.political_support.owner_name,

@@ -94,7 +94,8 @@ def complete_plan_data(*, today: date = TODAY) -> dict[str, Any]:
                     "key": "b-1",
                     "name": "Prevention programme",
                     "amount": "150000.00",
-                    "year": today.year,
+                    "year_from": today.year,
+                    "year_to": today.year,
                     "funding_source": "Municipal budget",
                     "shared_with": ["youth"],
                 }

@@ -67,6 +67,17 @@ EASY_NL = (
 )
 
 OTHER_ORGANISATION = {"key": "o-library", "name": "Riverton library", "sector": "other"}
+POUND_LINE = {"key": "b-pounds", "name": "Twin town fund", "amount": "100000.00", "currency": "GBP"}
+REJECTION = {"key": "d-2", "title": "Council turns down the first draft", "outcome": "rejected", "kind": "council"}
+
+
+def partnership(*members: str) -> Change:
+    """The police organisation becomes a partnership of `members` (a school–police–social services one)."""
+    return all_of(
+        setting("network.organisations.2.sector", "partnership"),
+        setting("network.organisations.2.member_sectors", list(members)),
+    )
+
 
 FIRES = [
     # The plan as a whole
@@ -163,11 +174,18 @@ FIRES = [
     # Political support
     fires("LAP030", "$.political_support.owner_name", setting("political_support.owner_name", ""), "no owner"),
     fires("LAP031", "$.political_support.decisions", setting("political_support.decisions", []), "no decision"),
+    fires("LAP031", "$.political_support.decisions", setting("political_support.decisions.0.outcome", "rejected"),
+          "the only decision rejects the plan"),
     fires("LAP032", "$.political_support.budget_lines", setting("political_support.budget_lines", []), "no budget"),
     fires("LAP032", "$.political_support.budget_lines", setting("political_support.budget_lines.0.amount", "0"),
           "a budget of zero"),
     fires("LAP033", "$.political_support.budget_lines", setting("interventions.0.budget", "100000.00"),
           "interventions over budget"),
+    fires("LAP033", "$.political_support.budget_lines",
+          all_of(setting("interventions.0.budget", "100000.00"), appending("political_support.budget_lines", POUND_LINE)),
+          "over the budget in the plan's currency, a line in pounds not counted"),
+    fires("LAP033", "$.political_support.budget_lines", setting("political_support.budget_lines.0.currency", "GBP"),
+          "every budget line in another currency than the plan's"),
     fires("LAP034", "$.political_support.budget_lines", setting("political_support.budget_lines.0.shared_with", []),
           "no shared funds"),
     fires("LAP035", "$.political_support.decisions[0].decided_on",
@@ -188,6 +206,8 @@ FIRES = [
     fires("LAP050", "$.network.partners[1].name", setting("network.partners.1.name", "Riverton College"),
           "a partner named after an organisation"),
     fires("LAP051", "$.network.partners", setting("network.organisations.2.sector", "other"), "no police"),
+    fires("LAP051", "$.network.partners", partnership("education", "social_services"),
+          "a partnership without the police"),
     fires("LAP051", "$.network.partners", setting("network.partners.5.status", "inactive"),
           "the only community partner has left"),
     fires("LAP052", "$.network.community_groups", all_of(setting("network.partners.5.network", "formal"),
@@ -354,11 +374,16 @@ SILENT = [
     silent("LAP027", setting("interventions.0.goals", ["g-support"]), "a general goal served through its sub-goals"),
     silent("LAP033", all_of(setting("interventions.0.budget", "900000.00"), setting("interventions.0.status", "stopped")),
            "a stopped intervention's budget"),
+    silent("LAP033", appending("political_support.budget_lines", POUND_LINE),
+           "within the budget in the plan's currency, beside a line in pounds"),
+    silent("LAP033", setting("plan.currency", "GBP"), "a plan in pounds: a line that names no currency is in pounds"),
+    silent("LAP031", appending("political_support.decisions", REJECTION), "a rejection beside a decision that backs"),
     silent("LAP040", setting("definitions.2.term", "Polarisatie"), "a Dutch term"),
     silent("LAP041", setting("definitions.3.term", "Far-right extremism"), "another name for right-wing extremism"),
     silent("LAP043", all_of(setting("definitions.0.local_wording", ""), setting("definitions.0.audience", "internal")),
            "an internal definition"),
     silent("LAP051", setting("network.partners.1.status", "invited"), "an invited partner counts"),
+    silent("LAP051", partnership("police", "social_services", "education"), "a partnership brings in the police"),
     silent("LAP053", setting("network.partners.5.status", "inactive"), "an inactive partner without ties"),
     silent("LAP055", ties_between(("p-coord", "p-school"), ("p-school", "p-police"), ("p-police", "p-care"),
                                   ("p-care", "p-ngo"), ("p-ngo", "p-resident"), ("p-resident", "p-coord")),
@@ -472,6 +497,32 @@ def test_missing_core_sectors_are_listed_in_the_message():
 
     [finding] = [f for f in findings if f.code == "LAP051"]
     assert "Police" in finding.message and "Mental health and care" in finding.message
+
+
+def test_a_plan_whose_only_decision_rejects_it_is_told_so():
+    [finding] = [f for f in check(setting("political_support.decisions.0.outcome", "rejected")) if f.code == "LAP031"]
+
+    assert finding.message == "Every decision recorded rejects the plan, so it has no political backing yet."
+
+
+def test_the_budget_check_says_it_compares_in_the_plans_currency_and_leaves_other_currencies_out():
+    over = all_of(
+        setting("interventions.0.budget", "100000.00"), appending("political_support.budget_lines", POUND_LINE)
+    )
+
+    [finding] = [f for f in check(over) if f.code == "LAP033"]
+
+    assert finding.message == (
+        "The interventions need EUR 190,000.00 together, but the budget lines in EUR, the plan's currency, "
+        "come to EUR 150,000.00."
+    )
+    assert finding.hint.startswith("Budget lines in other currencies (GBP) are not counted")
+
+
+def test_without_other_currencies_the_budget_check_gives_its_usual_hint():
+    [finding] = [f for f in check(setting("interventions.0.budget", "100000.00")) if f.code == "LAP033"]
+
+    assert finding.hint.startswith("Adjust the intervention budgets")
 
 
 def test_single_points_of_failure_are_the_partners_in_the_middle_of_a_chain():

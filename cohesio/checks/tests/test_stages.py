@@ -80,6 +80,43 @@ def test_a_dutch_adoption_decision_counts_too():
     assert severities("LAP030", "draft", NO_OWNER, vastgesteld, lang="nl") == [Severity.WARNING]
 
 
+def _stated(outcome: str | None, kind: str | None):
+    """The complete plan's one decision ("Council endorses the plan"), with its outcome and who took it stated."""
+    return all_of(setting("political_support.decisions.0.outcome", outcome),
+                  setting("political_support.decisions.0.kind", kind))  # fmt: skip
+
+
+@pytest.mark.parametrize("stage", STAGES)
+@pytest.mark.parametrize(
+    ("outcome", "kind"),
+    [
+        ("approved", "council"),  # the council adopts it
+        ("approved_with_reservation", "executive"),  # the executive adopts it, with a reservation
+        ("approved", None),  # who approved is not stated: read from the wording, which says it endorses the plan
+    ],
+)
+def test_an_approval_by_the_council_or_the_executive_is_the_adoption_decision(stage, outcome, kind):
+    other_title = setting("political_support.decisions.0.title", "Decision RV-12")  # the wording says nothing
+
+    severity = severities("LAP030", stage, NO_OWNER, _stated(outcome, kind), *(() if kind is None else (other_title,)))
+    assert severity == [Severity.WARNING]
+
+
+@pytest.mark.parametrize("stage", STAGES)
+@pytest.mark.parametrize(
+    ("outcome", "kind"),
+    [
+        ("rejected", "council"),  # the council turned it down, whatever the title says
+        ("recommended", "committee"),  # a committee advises; it does not adopt
+        ("approved", "committee"),
+        ("approved", "other"),
+        ("rejected", None),
+    ],
+)
+def test_a_stated_decision_that_is_no_approval_by_council_or_executive_is_no_adoption(stage, outcome, kind):
+    assert severities("LAP030", stage, NO_OWNER, _stated(outcome, kind)) == [Severity.ERROR]
+
+
 NO_URGENCY = all_of(setting("analysis.factors.0.urgency", None), setting("analysis.factors.2.urgency", None))
 
 

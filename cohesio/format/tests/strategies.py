@@ -5,7 +5,11 @@ from datetime import date
 from hypothesis import strategies as st
 
 from cohesio.format import PlanDocument, load
+from cohesio.format.document import BUDGET_YEAR_MAX, BUDGET_YEAR_MIN
 from cohesio.format.vocabulary import (
+    PERSON_SECTORS,
+    DecisionKind,
+    DecisionOutcome,
     DefinitionAudience,
     ExtremismKind,
     FactorKind,
@@ -29,6 +33,8 @@ text = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "
 names = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Z")), min_size=1, max_size=30)
 dates = st.dates(min_value=date(2000, 1, 1), max_value=date(2050, 12, 31))
 money = st.decimals(min_value=0, max_value=10**9, places=2, allow_nan=False, allow_infinity=False)
+currencies = st.sampled_from(["EUR", "GBP", "SEK"])
+years = st.integers(BUDGET_YEAR_MIN, BUDGET_YEAR_MAX)
 floats = st.floats(min_value=-1e9, max_value=1e9, allow_nan=False, allow_infinity=False)
 
 
@@ -54,6 +60,26 @@ def _pick(draw, keys, optional=True):
 
 def _some(draw, keys):
     return sorted(draw(st.sets(st.sampled_from(keys), max_size=3))) if keys else []
+
+
+@st.composite
+def _sector_of_organisation(draw) -> dict:
+    sector = draw(_values(Sector))
+    if sector != Sector.PARTNERSHIP:
+        return {"sector": sector}
+    return {
+        "sector": sector,
+        "member_sectors": draw(st.lists(st.sampled_from(PERSON_SECTORS), unique=True, max_size=3)),
+    }
+
+
+@st.composite
+def _period(draw) -> dict:
+    """A budget line's years: none, one of them, or both in order."""
+    first, last = draw(st.none() | years), draw(st.none() | years)
+    if first is not None and last is not None and last < first:
+        first, last = last, first
+    return {"year_from": first, "year_to": last}
 
 
 @st.composite
@@ -83,7 +109,7 @@ def plan_documents(draw) -> PlanDocument:
             }
         )
     organisations = [
-        {"key": k, "name": n, "sector": draw(_values(Sector))}
+        {"key": k, "name": n, **draw(_sector_of_organisation())}
         for k, n in zip(org_keys, draw(_unique_names(n_orgs)), strict=True)
     ]
     partners = [
@@ -92,7 +118,7 @@ def plan_documents(draw) -> PlanDocument:
             "name": draw(names),
             "function": draw(text),
             "organisation": _pick(draw, org_keys),
-            "sector": draw(st.none() | _values(Sector)),
+            "sector": draw(st.none() | st.sampled_from([s.value for s in PERSON_SECTORS])),
             "network": draw(_values(NetworkKind)),
             "status": draw(_values(PartnerStatus)),
             "interests": draw(text),
@@ -165,6 +191,7 @@ def plan_documents(draw) -> PlanDocument:
             "period_start": start and start.isoformat(),
             "vision": draw(text),
             "period_end": start and draw(dates.filter(lambda d: d >= start)).isoformat(),
+            "currency": draw(currencies),
             "extremism_scope": [
                 {"kind": k, "addressed": draw(st.booleans()), "reason": draw(text)}
                 for k in draw(_subset(ExtremismKind))
@@ -174,10 +201,26 @@ def plan_documents(draw) -> PlanDocument:
         "political_support": {
             "owner_name": draw(text),
             "budget_lines": [
-                {"key": f"b{i}", "name": n, "amount": str(draw(money)), "shared_with": draw(_subset(PolicyField))}
+                {
+                    "key": f"b{i}",
+                    "name": n,
+                    "amount": str(draw(money)),
+                    "shared_with": draw(_subset(PolicyField)),
+                    **draw(_period()),
+                    **({"currency": draw(currencies)} if draw(st.booleans()) else {}),
+                }
                 for i, n in enumerate(draw(_unique_names(draw(st.integers(0, 2)))))
             ],
-            "decisions": [{"key": "d0", "title": draw(names), "decided_on": draw(st.none() | dates.map(str))}],
+            "decisions": [
+                {
+                    "key": "d0",
+                    "title": draw(names),
+                    "decided_on": draw(st.none() | dates.map(str)),
+                    "outcome": draw(st.none() | _values(DecisionOutcome)),
+                    "kind": draw(st.none() | _values(DecisionKind)),
+                    "reservation": draw(text),
+                }
+            ],
         },
         "definitions": [
             {"key": f"def{i}", "term": n, "text": draw(text), "audience": draw(_values(DefinitionAudience))}

@@ -28,6 +28,7 @@ NOT_FREE_TEXT = {
     "key": "made by the app from the row's name (plans/keys.py), never typed",
     "slug": "a locality's short name, checked by its slug validator",
     "language": "one of the site's languages (choices)",
+    "currency": "an ISO 4217 code, three capital letters: its validator and a check constraint keep it to that",
 }
 
 

@@ -90,7 +90,7 @@ def _geometry_that_is_not_geojson(plan):
 
 
 def _year_out_of_range(plan):
-    BudgetLine.objects.filter(plan=plan).update(year=5)
+    BudgetLine.objects.filter(plan=plan).update(year_from=5, year_to=5)
 
 
 def _nul_in_text(plan):
