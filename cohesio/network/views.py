@@ -62,10 +62,11 @@ def network(request):
 
 
 def _read_whole(*pages, rows) -> None:
-    """Put the `rows` (one query) in place of their keys on the `pages` of keys, in the same order."""
+    """Put the `rows` (one query) in place of their keys on the `pages` of keys, in the same order (leaving out a
+    row deleted between the two queries)."""
     by_pk = {row.pk: row for row in rows}
     for page in pages:
-        page.page.object_list = [by_pk[pk] for pk in page.page.object_list]
+        page.page.object_list = [by_pk[pk] for pk in page.page.object_list if pk in by_pk]
 
 
 @locality_view("plan.view")
