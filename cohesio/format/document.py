@@ -74,8 +74,9 @@ AcceptedTerm = Annotated[str, StringConstraints(min_length=1, max_length=ACCEPTE
 Money = Annotated[Decimal, Field(ge=0, max_digits=14, decimal_places=2)]
 DEFAULT_CURRENCY = "EUR"
 # An ISO 4217 currency code: three capital letters (EUR, GBP, SEK).
+CURRENCY_PATTERN = r"^[A-Z]{3}$"
 Currency = Annotated[
-    str, StringConstraints(pattern=r"^[A-Z]{3}$"), Field(description="An ISO 4217 currency code, such as EUR.")
+    str, StringConstraints(pattern=CURRENCY_PATTERN), Field(description="An ISO 4217 currency code, such as EUR.")
 ]
 BudgetYear = Annotated[int, Field(ge=BUDGET_YEAR_MIN, le=BUDGET_YEAR_MAX)]
 SOURCE_REF_MAX_LENGTH = 500

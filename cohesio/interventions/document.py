@@ -4,7 +4,7 @@ from django.db.models import Prefetch
 
 from cohesio.format.document import PlanDocument
 from cohesio.plans.models import Plan
-from cohesio.plans.sync import Sync, id_of, into, keys_of, out, ref
+from cohesio.plans.sync import Sync, code, id_of, into, keys_of, out, ref
 
 from .models import Intervention, Measurement, MonitoringIndicator
 
@@ -66,7 +66,7 @@ def sync_interventions(s: Sync, doc: PlanDocument, goals: dict, orgs: dict, part
                 into(
                     iv,
                     INTERVENTION,
-                    prevention_level=_code(iv.prevention_level),
+                    prevention_level=code(iv.prevention_level),
                     lead_id=id_of(partners.get(iv.lead)) if iv.lead else None,
                     lead_organisation_id=id_of(orgs.get(iv.lead_organisation)) if iv.lead_organisation else None,
                 ),
@@ -85,8 +85,8 @@ def sync_interventions(s: Sync, doc: PlanDocument, goals: dict, orgs: dict, part
                 into(
                     m,
                     INDICATOR,
-                    direction=_code(m.direction),
-                    kind=_code(m.kind),
+                    direction=code(m.direction),
+                    kind=code(m.kind),
                     intervention_id=id_of(interventions.get(m.intervention)) if m.intervention else None,
                 ),
             )
@@ -104,8 +104,3 @@ def sync_interventions(s: Sync, doc: PlanDocument, goals: dict, orgs: dict, part
             "measurement",
             indicator_id=indicators[m.key].pk,
         )
-
-
-def _code(value) -> str:
-    """A vocabulary code the plan may leave open, as stored: its value, or empty."""
-    return value.value if value is not None else ""

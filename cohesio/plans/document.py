@@ -4,7 +4,7 @@ the rows, and written back by key."""
 from cohesio.format.document import PlanDocument
 
 from .models import BudgetLine, Decision, Definition, ExtremismScope, Goal, Plan
-from .sync import Sync, id_of, into, keys_of, out, ref
+from .sync import Sync, code, id_of, into, keys_of, out, ref
 
 # Per kind, the fields that are the same in the database and the open format; both directions use them.
 SCOPE = ("kind", "addressed", "reason")
@@ -78,7 +78,7 @@ def sync_strategy(s: Sync, doc: PlanDocument) -> dict:
         [
             (
                 d.key,
-                into(d, DECISION, outcome=d.outcome.value if d.outcome else "", kind=d.kind.value if d.kind else ""),
+                into(d, DECISION, outcome=code(d.outcome), kind=code(d.kind)),
             )
             for d in ps.decisions
         ],

@@ -21,6 +21,7 @@ from cohesio.format.document import (
     ACCEPTED_TERM_MAX_LENGTH,
     BUDGET_YEAR_MAX,
     BUDGET_YEAR_MIN,
+    CURRENCY_PATTERN,
     DEFAULT_CURRENCY,
     MAX_ACCEPTED_TERMS,
 )
@@ -62,7 +63,6 @@ validate_extremism_kinds = CodeListValidator("ExtremismKind")
 validate_policy_fields = CodeListValidator("PolicyField")
 
 # An ISO 4217 currency code, as the open plan format holds it; the check constraint keeps the database to it too.
-CURRENCY_PATTERN = r"^[A-Z]{3}$"
 CURRENCY_MESSAGE = _("Give the currency as its three-letter code in capitals, such as EUR, GBP or SEK.")
 validate_currency = RegexValidator(CURRENCY_PATTERN, CURRENCY_MESSAGE, code="invalid_currency")
 

@@ -131,6 +131,11 @@ def into(item, names: tuple[str, ...], **extra) -> dict:
     return {name: _plain(getattr(item, name)) for name in names} | extra
 
 
+def code(value) -> str:
+    """A vocabulary code the plan may leave open (None), as the database stores it: its value, or empty."""
+    return value.value if value is not None else ""
+
+
 def _plain(value):
     if isinstance(value, Enum):
         return value.value

@@ -192,8 +192,8 @@ def _state(plan: Plan) -> tuple[CoCreation, tuple]:
 
 
 class _Recent:
-    """The last few reviews this process read, as objects: the shared cache hands back a copy each time (it
-    pickles), which for a plan ten times the demo took longer than the rest of the page. A key names the plan's
+    """The last few reviews this process read, as objects: the plans cache hands back a new copy on every read
+    (it pickles), which for a plan ten times the demo took longer than the rest of the page. A key names the plan's
     revision, so an entry is never out of date; what is kept here is only read, never changed (pages, the API
     and exports copy a document before they change it: `redacted_document`, `model_copy`)."""
 
@@ -213,10 +213,6 @@ class _Recent:
             self.entries.move_to_end(key)
             while len(self.entries) > self.size:
                 self.entries.popitem(last=False)
-
-    def clear(self) -> None:
-        with self.lock:
-            self.entries.clear()
 
 
 _REVIEWS = _Recent(size=8)

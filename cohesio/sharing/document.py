@@ -2,7 +2,7 @@
 
 from cohesio.format.document import PlanDocument
 from cohesio.plans.models import Plan
-from cohesio.plans.sync import Sync, id_of, into, keys_of, out, ref
+from cohesio.plans.sync import Sync, code, id_of, into, keys_of, out, ref
 
 from .models import Agreement, EvaluationAnswer, InformationType, SharingEvaluation, SharingRule, Signatory
 
@@ -107,8 +107,8 @@ def sync_sharing(s: Sync, doc: PlanDocument, orgs: dict, partners: dict) -> None
                     r,
                     RULE,
                     information_type_id=info_types[r.information_type].pk,
-                    channel=r.channel.value if r.channel else "",
-                    receiver_use=r.receiver_use.value if r.receiver_use else "",
+                    channel=code(r.channel),
+                    receiver_use=code(r.receiver_use),
                 ),
             )
             for r in sh.rules

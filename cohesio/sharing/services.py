@@ -20,7 +20,7 @@ from cohesio.network.models import Organisation, Partner
 from cohesio.network.selectors import own_partner_profile
 from cohesio.plans.editing import InvalidEdit, RowWrite, plan_revised, plan_row_create, plan_row_update
 from cohesio.plans.models import Plan
-from cohesio.plans.sync import into
+from cohesio.plans.sync import code, into
 
 from .document import INFORMATION_TYPE, RULE
 from .models import Agreement, EvaluationAnswer, InformationType, SharingEvaluation, SharingRule, Signatory
@@ -246,8 +246,8 @@ def _add_rules(acting_user, plan: Plan, sharing: fmt.Sharing) -> list[Problem]:
             RULE,
             information_type=kinds[rule.information_type],
             recipients=[organisations[key] for key in rule.recipients],
-            channel=rule.channel.value if rule.channel else "",
-            receiver_use=rule.receiver_use.value if rule.receiver_use else "",
+            channel=code(rule.channel),
+            receiver_use=code(rule.receiver_use),
         )
         _create(acting_user, plan, SharingRule, data, f"$.rules[{i}]", problems)
     return problems
