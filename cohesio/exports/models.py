@@ -89,12 +89,23 @@ class ExportStatus(models.TextChoices):
     FAILED = "failed", _("Could not be made")
 
 
+class ExportDocument(models.TextChoices):
+    PLAN = "plan", _("The plan")
+    AGREEMENT = "agreement", _("The information-sharing agreement")
+    PROTOCOL = "protocol", _("An organisation's protocol")
+
+
 class ExportFile(models.Model):
-    """An export of a large plan, prepared in the background (django-tasks) and kept for download."""
+    """An export of a large plan, or of its agreement or an organisation's protocol, prepared in the background
+    (django-tasks) and kept for download."""
 
     locality = models.ForeignKey(Locality, on_delete=models.CASCADE, related_name="+", editable=False)
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="+", editable=False)
     version = models.ForeignKey(PlanVersion, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    document = models.CharField(
+        _("document"), max_length=20, choices=ExportDocument.choices, default=ExportDocument.PLAN
+    )
+    organisation = models.CharField(_("organisation"), max_length=64, blank=True)  # the protocol's organisation key
     file_format = models.CharField(_("format"), max_length=10)
     public = models.BooleanField(_("public version"), default=False)
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
@@ -111,10 +122,26 @@ class ExportFile(models.Model):
             models.CheckConstraint(
                 condition=models.Q(file_format__in=["docx", "pdf", "odt", "html"]), name="export_format_valid"
             ),
+            models.CheckConstraint(
+                condition=models.Q(document__in=ExportDocument.values), name="export_document_valid"
+            ),
+            # a protocol names its organisation, no other document does
+            models.CheckConstraint(
+                condition=models.Q(document=ExportDocument.PROTOCOL, organisation__gt="")
+                | (~models.Q(document=ExportDocument.PROTOCOL) & models.Q(organisation="")),
+                name="export_organisation_of_protocol",
+            ),
+            # the agreement and the protocols are of the plan now and name people: never a version, never public;
+            # they are made as DOCX or PDF
+            models.CheckConstraint(
+                condition=models.Q(document=ExportDocument.PLAN)
+                | models.Q(version__isnull=True, public=False, file_format__in=["docx", "pdf"]),
+                name="export_sharing_document_current_private",
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"plan {self.plan_id} {self.file_format} ({self.status})"
+        return f"{self.document} of plan {self.plan_id} {self.file_format} ({self.status})"
 
     def save(self, *args, **kwargs):
         self.locality_id = self.plan.locality_id

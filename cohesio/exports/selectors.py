@@ -112,3 +112,8 @@ def agreement_row(plan: Plan) -> Agreement | None:
 def organisation_row(plan: Plan, key: str) -> Organisation:
     """One organisation of the plan by its key, or 404."""
     return get_object_or_404(Organisation, plan=plan, key=key)
+
+
+def organisation_of(plan: Plan, key: str) -> Organisation | None:
+    """One organisation of the plan by its key, or None (it may have left the plan since its protocol was made)."""
+    return Organisation.objects.filter(plan=plan, key=key).first()

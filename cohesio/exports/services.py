@@ -17,7 +17,7 @@ from cohesio.document.selectors import plan_document
 from cohesio.format import FORMAT_VERSION, dump
 from cohesio.plans.models import Plan
 
-from .models import ExportFile, PlanPublication, PlanVersion, VersionOccasion
+from .models import ExportDocument, ExportFile, PlanPublication, PlanVersion, VersionOccasion
 from .selectors import findings_snapshot
 
 
@@ -96,14 +96,31 @@ def export_record(*, acting_user, plan: Plan, version: PlanVersion | None, file_
 
 
 def export_file_request(
-    *, acting_user, plan: Plan, version: PlanVersion | None, file_format: str, public: bool
+    *,
+    acting_user,
+    plan: Plan,
+    version: PlanVersion | None,
+    file_format: str,
+    public: bool,
+    document: str = ExportDocument.PLAN,
+    organisation: str = "",
 ) -> ExportFile:
-    """Ask for a large plan's export to be prepared in the background; the task starts after commit."""
+    """Ask for a large plan's export to be prepared in the background, or its information-sharing agreement's
+    (`document="agreement"`) or an organisation's protocol (`"protocol"`, with the organisation's key); the task
+    starts after commit."""
     from .tasks import export_file_prepare
 
     require(acting_user, "plan.export", plan.locality)
     with transaction.atomic():
-        export = ExportFile(plan=plan, version=version, file_format=file_format, public=public, requested_by=acting_user)
+        export = ExportFile(
+            plan=plan,
+            version=version,
+            document=document,
+            organisation=organisation,
+            file_format=file_format,
+            public=public,
+            requested_by=acting_user,
+        )
         export.full_clean()
         export.save()
         record(actor=acting_user, action="plan.export.prepare", obj=export)

@@ -1,11 +1,12 @@
 """The information-sharing agreement and each organisation's protocol: as pages for everyone in the plan, and as
-DOCX and PDF downloads made by the export writers and kept in the audit trail."""
+DOCX and PDF downloads made by the export writers and kept in the audit trail (a long one prepared in the
+background, as a large plan's export)."""
 
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -15,11 +16,12 @@ from cohesio.format import PlanDocument
 from cohesio.network.selectors import own_partner_profile
 from cohesio.plans.selectors import plan_for
 
-from .rendering import export_file
+from .models import ExportDocument
+from .rendering import export_file, sheet_content, sheet_prepared_in_background
 from .selectors import agreement_row, organisation_row
 from .services import sharing_document_export_record
 from .sharing_documents import SheetContent, agreement_content, protocol_content, sheet_file_name
-from .views import file_response
+from .views import file_response, prepare_page
 
 SHEET_FORMATS = ("docx", "pdf")
 
@@ -74,8 +76,9 @@ def my_protocol(request):
 def agreement_download(request, file_format: str):
     plan = plan_for(request.locality)
     doc = plan_document(plan)
-    with translation.override(doc.plan.language):  # a file is in the plan's language, as the plan's exports
-        content = agreement_content(doc, today=timezone.localdate())
+    if sheet_prepared_in_background(doc, file_format):
+        return prepare_page(request, plan, file_format, document=ExportDocument.AGREEMENT)
+    content = sheet_content(doc, today=timezone.localdate())  # in the plan's language, as the plan's exports
     body = export_file(content, file_format)
     sharing_document_export_record(
         acting_user=request.user, plan=plan, document="agreement", obj=agreement_row(plan), file_format=file_format
@@ -88,8 +91,19 @@ def agreement_download(request, file_format: str):
 def protocol_download(request, organisation: str, file_format: str):
     plan = plan_for(request.locality)
     doc = plan_document(plan)
-    with translation.override(doc.plan.language):
-        content = _protocol(doc, organisation)
+    name = next((o.name for o in doc.network.organisations if o.key == organisation), None)
+    if name is None:
+        raise Http404
+    if sheet_prepared_in_background(doc, file_format, organisation):
+        return prepare_page(
+            request,
+            plan,
+            file_format,
+            document=ExportDocument.PROTOCOL,
+            organisation=organisation,
+            organisation_name=name,
+        )
+    content = sheet_content(doc, organisation, today=timezone.localdate())
     body = export_file(content, file_format)
     sharing_document_export_record(
         acting_user=request.user,

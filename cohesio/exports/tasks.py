@@ -1,14 +1,17 @@
-"""Background work of the exports: preparing the file of a large plan (django-tasks; `manage.py db_worker` runs it
-with the database backend, the immediate backend runs it at once in development and tests)."""
+"""Background work of the exports: preparing the file of a large plan, or of its long agreement or protocol
+(django-tasks; `manage.py db_worker` runs it with the database backend, the immediate backend runs it at once in
+development and tests)."""
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from django_tasks import task
 
+from cohesio.document.selectors import plan_document
 from cohesio.network.selectors import private_reading
 
-from .models import ExportFile, ExportStatus
-from .rendering import current_content, export_file, file_name, version_content
+from .models import ExportDocument, ExportFile, ExportStatus
+from .rendering import current_content, export_file, file_name, sheet_content, version_content
+from .sharing_documents import sheet_file_name
 
 
 @task()
@@ -20,17 +23,22 @@ def export_file_prepare(export_id: int) -> int:
     export = ExportFile.objects.select_related("plan__locality", "version", "requested_by").get(pk=export_id)
     # the file holds what the person who asked for it may read, and only they may download it (export_is_for)
     reading = private_reading(export.requested_by, export.plan)
+    slug = export.plan.locality.slug
     try:
-        if export.version is not None:
+        if export.document != ExportDocument.PLAN:  # the agreement or a protocol, as the download in the request
+            organisation = export.organisation if export.document == ExportDocument.PROTOCOL else None
+            content = sheet_content(plan_document(export.plan), organisation, today=timezone.localdate())
+            name = sheet_file_name(content, slug, export.file_format)
+        elif export.version is not None:
             content = version_content(export.version, public=export.public, reading=reading)
+            name = file_name(slug, export.version.number, export.file_format, public=export.public)
         else:
             content = current_content(export.plan, public=export.public, reading=reading)
+            name = file_name(slug, None, export.file_format, public=export.public)
         body = export_file(content, export.file_format)
     except Exception:
         ExportFile.objects.filter(pk=export_id).update(status=ExportStatus.FAILED, finished_at=timezone.now())
         raise
-    number = export.version.number if export.version else None
-    name = file_name(export.plan.locality.slug, number, export.file_format, public=export.public)
     export.file.save(name, ContentFile(body), save=False)
     ExportFile.objects.filter(pk=export_id).update(
         file=export.file.name, status=ExportStatus.DONE, finished_at=timezone.now()

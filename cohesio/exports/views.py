@@ -19,7 +19,7 @@ from cohesio.plans.selectors import plan_for
 
 from .forms import CompareForm, PrepareForm, PublishForm
 from .labels import labelled_changes
-from .models import ExportFile, ExportStatus
+from .models import ExportDocument, ExportFile, ExportStatus
 from .rendering import (
     CONTENT_TYPES,
     current_content,
@@ -29,7 +29,10 @@ from .rendering import (
     version_content,
 )
 from .selectors import (
+    agreement_row,
     export_is_for,
+    organisation_of,
+    organisation_row,
     public_version,
     publication_of,
     version_numbers,
@@ -37,7 +40,14 @@ from .selectors import (
     versions_compared,
     versions_of,
 )
-from .services import PublicationRefused, export_file_request, export_record, publication_switch, version_publish
+from .services import (
+    PublicationRefused,
+    export_file_request,
+    export_record,
+    publication_switch,
+    sharing_document_export_record,
+    version_publish,
+)
 
 
 def _versions_page(request, plan, *, form=None):
@@ -119,9 +129,28 @@ def file_response(body: bytes, file_format: str, name: str) -> HttpResponse:
     return response
 
 
-def _prepare_page(request, plan, file_format: str, version, public: bool):
-    """A large plan's export takes a while: offer to prepare it in the background."""
-    context = {"plan": plan, "file_format": file_format, "version": version, "public": public}
+def prepare_page(
+    request,
+    plan,
+    file_format: str,
+    version=None,
+    public: bool = False,
+    *,
+    document: str = ExportDocument.PLAN,
+    organisation: str = "",
+    organisation_name: str = "",
+):
+    """A large plan's export takes a while, as does a long agreement's or protocol's: offer to prepare it in the
+    background."""
+    context = {
+        "plan": plan,
+        "file_format": file_format,
+        "version": version,
+        "public": public,
+        "document": document,
+        "organisation": organisation,
+        "organisation_name": organisation_name,
+    }
     return render(request, "exports/prepare.html", context)
 
 
@@ -132,7 +161,7 @@ def download_current(request, file_format: str):
     public = request.GET.get("public") == "1"
     doc = plan_document(plan)
     if prepared_in_background(dump(doc), file_format):
-        return _prepare_page(request, plan, file_format, None, public)
+        return prepare_page(request, plan, file_format, None, public)
     content = current_content(plan, public=public, doc=doc, reading=private_reading(request.user, plan))
     body = export_file(content, file_format)
     export_record(acting_user=request.user, plan=plan, version=None, file_format=file_format, public=public)
@@ -146,7 +175,7 @@ def download_version(request, pk: int, file_format: str):
     version = version_of(plan, pk)
     public = request.GET.get("public") == "1"
     if prepared_in_background(version.document, file_format):
-        return _prepare_page(request, plan, file_format, version, public)
+        return prepare_page(request, plan, file_format, version, public)
     body = export_file(
         version_content(version, public=public, reading=private_reading(request.user, plan)), file_format
     )
@@ -165,12 +194,17 @@ def prepare(request):
         raise Http404  # names no export this plan has
     number = form.cleaned_data["version"]
     version = version_of(plan, number) if number else None
+    document, organisation = form.cleaned_data["document"], form.cleaned_data["organisation"]
+    if document == ExportDocument.PROTOCOL:
+        organisation_row(plan, organisation)  # 404 for a key that is no organisation of the plan
     export = export_file_request(
         acting_user=request.user,
         plan=plan,
         version=version,
         file_format=form.cleaned_data["file_format"],
         public=form.cleaned_data["public"],
+        document=document,
+        organisation=organisation,
     )
     return redirect("exports:file", locality=request.locality.slug, pk=export.pk)
 
@@ -188,6 +222,9 @@ def prepared_file(request, pk: int):
         "ready": export.status == ExportStatus.DONE,
         "for_me": export_is_for(export, request.user),
     }
+    if export.document == ExportDocument.PROTOCOL:
+        organisation = organisation_of(export.plan, export.organisation)
+        context["organisation_name"] = organisation.name if organisation else export.organisation
     template = "exports/prepared_status.html" if request.htmx else "exports/prepared.html"
     return render(request, template, context)
 
@@ -198,13 +235,22 @@ def prepared_download(request, pk: int):
     export = scoped_object(ExportFile.objects.select_related("version", "plan"), request.locality, pk=pk)
     if export.status != ExportStatus.DONE or not export_is_for(export, request.user):
         raise Http404
-    export_record(
-        acting_user=request.user,
-        plan=export.plan,
-        version=export.version,
-        file_format=export.file_format,
-        public=export.public,
-    )
+    if export.document == ExportDocument.PLAN:
+        export_record(
+            acting_user=request.user,
+            plan=export.plan,
+            version=export.version,
+            file_format=export.file_format,
+            public=export.public,
+        )
+    else:  # kept as the agreement's or the protocol's download in the request is
+        if export.document == ExportDocument.AGREEMENT:
+            row = agreement_row(export.plan)
+        else:
+            row = organisation_of(export.plan, export.organisation)  # None: it has left the plan since
+        sharing_document_export_record(
+            acting_user=request.user, plan=export.plan, document=export.document, obj=row, file_format=export.file_format
+        )
     name = export.file.name.rsplit("/", 1)[-1]
     response = FileResponse(export.file.open("rb"), as_attachment=True, filename=name)
     response["Content-Type"] = CONTENT_TYPES[export.file_format]

@@ -73,8 +73,8 @@ def _invitation(plan):
     return {"pk": Invitation.objects.filter(locality=plan.locality).order_by("pk").first().pk}
 
 
-def _waiting_export(plan):
-    return {"pk": ExportFile.objects.filter(plan=plan).order_by("pk").first().pk}
+def _waiting_export(plan, document="plan"):
+    return {"pk": ExportFile.objects.filter(plan=plan, document=document).order_by("pk").first().pk}
 
 
 PAGES = [
@@ -135,10 +135,15 @@ PAGES = [
     *(Page(f"exports:current_{fmt}", same_at_scale=False) for fmt in ("html", "docx")),
     *(Page(f"exports:version_{fmt}", args=lambda plan: {"pk": 1}, same_at_scale=False) for fmt in ("html", "docx")),
     Page("exports:file", args=_waiting_export),
+    # the same for the agreement's file and a protocol's (whose organisation's name it shows)
+    *(Page("exports:file", args=lambda plan, d=d: _waiting_export(plan, d)) for d in ("agreement", "protocol")),
     # the information-sharing agreement and the protocols (organisations of the demo keep their keys at ten times)
     Page("exports:agreement"),
     *(Page("exports:protocol", args=lambda plan, key=key: {"organisation": key}) for key in ("org-hub", "org-library")),
-    Page("exports:agreement_docx", same_at_scale=False),  # the PDF at ten times takes seconds: left out here
+    # the agreement's Word file is made while one waits at both sizes; its PDF at ten times (67 pages) answers the
+    # offer to prepare it in the background, as the plan's downloads do
+    Page("exports:agreement_docx"),
+    Page("exports:agreement_pdf", same_at_scale=False),
     *(Page(f"exports:protocol_{fmt}", args=lambda plan: {"organisation": "org-hub"}) for fmt in ("docx", "pdf")),
     # the editing kit: every kind's edit form, new-row form and history
     *(
@@ -272,8 +277,17 @@ def _build():
         _audit_events(plan, users, n)
         for note in ("first", "second"):
             version_publish(acting_user=users[Role.COORDINATOR], plan=plan, note=note)
-        # a waiting export (asking for one through the service would prepare it at once in tests)
+        # waiting exports of the plan, its agreement and a protocol (asking for one through the service would
+        # prepare it at once in tests)
         ExportFile.objects.create(plan=plan, file_format="pdf", requested_by=users[Role.COORDINATOR])
+        for document, organisation in (("agreement", ""), ("protocol", "org-hub")):
+            ExportFile.objects.create(
+                plan=plan,
+                document=document,
+                organisation=organisation,
+                file_format="pdf",
+                requested_by=users[Role.COORDINATOR],
+            )
         plans[slug] = plan
     return plans, users
 

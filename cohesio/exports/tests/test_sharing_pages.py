@@ -7,6 +7,7 @@ from django.urls import reverse
 from cohesio.audit.models import AuditEvent
 from cohesio.demo.riverton import riverton_document
 from cohesio.document.services import import_plan
+from cohesio.exports.models import ExportFile
 from cohesio.network.models import Organisation, Partner
 from cohesio.sharing.models import Agreement
 from conftest import make_member
@@ -86,6 +87,7 @@ def test_the_agreement_downloads_with_its_version_and_the_download_is_audited(cl
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"] == 'attachment; filename="riverside-sharing-agreement-v1.pdf"'
     assert "Riverton safeguarding information-sharing agreement" in pdf_text(response.content)
+    assert not ExportFile.objects.exists()  # the demo's agreement is made while one waits
     event = AuditEvent.objects.get(action="sharing.agreement.export.pdf")
     agreement = Agreement.objects.get(plan=plan)
     assert (event.actor, event.object_type, event.object_id) == (bob, "sharing.agreement", str(agreement.pk))
