@@ -58,3 +58,14 @@ def paginate(request, items, *, param: str = "page", per_page: int = PER_PAGE, a
         next_url=url(page.next_page_number()) if page.has_next() else "",
         links=links,
     )
+
+
+def read_page_rows(*pages: ListPage, rows) -> None:
+    """Put the `rows` (one query) in place of their keys on `pages` paginated over keys, in the same order.
+
+    A long list is paginated over its keys and only the rows on the page shown are read whole; a row deleted
+    between the two reads is left out rather than failing the page.
+    """
+    by_pk = {row.pk: row for row in rows}
+    for page in pages:
+        page.page.object_list = [by_pk[pk] for pk in page.page.object_list if pk in by_pk]

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET, require_POST
 from cohesio.core.access import locality_view, scoped_object
 from cohesio.core.choices import label
 from cohesio.core.models import Role
-from cohesio.core.pagination import paginate
+from cohesio.core.pagination import paginate, read_page_rows
 from cohesio.core.permissions import can
 from cohesio.format.vocabulary import TieKind
 from cohesio.plans.editing import InvalidEdit, PlanLocked, StaleEdit, conflict_rows, plan_object_save
@@ -37,8 +37,8 @@ def network(request):
     )
     ties = paginate(request, [pk for pk, *_ in links], param="ties", anchor="ties")
     shown = Partner.objects.filter(pk__in=[*formal.items, *informal.items]).select_related("organisation", "locality")
-    _read_whole(formal, informal, rows=shown)
-    _read_whole(ties, rows=Tie.objects.filter(pk__in=ties.items).select_related("source", "target"))
+    read_page_rows(formal, informal, rows=shown)
+    read_page_rows(ties, rows=Tie.objects.filter(pk__in=ties.items).select_related("source", "target"))
     context = {
         "plan": plan,
         "sociogram": {
@@ -59,14 +59,6 @@ def network(request):
         "ties": ties,
     }
     return render(request, "network/network.html", context)
-
-
-def _read_whole(*pages, rows) -> None:
-    """Put the `rows` (one query) in place of their keys on the `pages` of keys, in the same order (leaving out a
-    row deleted between the two queries)."""
-    by_pk = {row.pk: row for row in rows}
-    for page in pages:
-        page.page.object_list = [by_pk[pk] for pk in page.page.object_list if pk in by_pk]
 
 
 @locality_view("plan.view")
