@@ -11,8 +11,10 @@ from dataclasses import dataclass
 
 import networkx as nx
 from django.utils.translation import gettext as _
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import LineCollection, PatchCollection
 from matplotlib.figure import Figure as MplFigure
+from matplotlib.image import imsave
 from matplotlib.patches import Polygon
 
 from cohesio.core.choices import label
@@ -39,8 +41,13 @@ class Figure:
 
 
 def _png(fig: MplFigure) -> bytes:
+    """The figure as a PNG, drawn once: `savefig` draws a figure with a layout engine twice (the first time only to
+    lay it out), where drawing it runs the layout itself; the same pixels and bytes in two thirds of the time."""
+    fig.set_dpi(DPI)
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
     out = io.BytesIO()
-    fig.savefig(out, format="png", dpi=DPI, metadata={"Software": None})
+    imsave(out, canvas.buffer_rgba(), format="png", dpi=DPI, metadata={"Software": None})
     return out.getvalue()
 
 
