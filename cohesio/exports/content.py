@@ -38,12 +38,16 @@ class Table:
     columns: list[str]
     rows: list[list[str]]
     markdown: frozenset[int] = frozenset()
+    _plain: list[list[str]] | None = field(default=None, init=False, repr=False, compare=False)
 
     def plain_rows(self) -> list[list[str]]:
-        """The rows with their Markdown as plain text, for formats that take no HTML."""
+        """The rows with their Markdown as plain text, for formats that take no HTML (made once: the DOCX asks
+        twice, for its body and for a house-style template's `tables`)."""
         if not self.markdown:
             return self.rows
-        return [[markdown_text(c) if i in self.markdown else c for i, c in enumerate(row)] for row in self.rows]
+        if self._plain is None:
+            self._plain = [[markdown_text(c) if i in self.markdown else c for i, c in enumerate(row)] for row in self.rows]
+        return self._plain
 
     def widths(self) -> list[int]:
         """Each column's share of the table's width in per cent, for a fixed table layout in the PDF.
