@@ -1,7 +1,8 @@
 """Reads of the regional analysis, shaped for tables, charts and the map.
 
-A plan ten times the demo has 200 factors and 1,800 figures: the page's lists are paginated over keys and only the
-rows on the pages shown are read as objects, so the page takes the same queries at any size.
+A plan ten times the demo has 200 factors and 1,800 figures: the factors are paginated over their keys and only
+those on the pages shown are read as objects, and only the figures of the indicators shown are read (as values);
+the indicators and sources, a few dozen, are read whole. The page takes the same queries at any size.
 """
 
 from django.db.models import Prefetch
@@ -34,6 +35,7 @@ def indicators_of(plan) -> list[AnalysisIndicator]:
 
 
 def sources_of(plan) -> list[Source]:
+    """The plan's sources in their order (a few dozen at most)."""
     return list(Source.objects.filter(plan=plan))
 
 
