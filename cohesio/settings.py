@@ -111,7 +111,18 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CACHES = {
     "default": env.cache("CACHE_URL", default="dbcache://cohesio_cache"),
     # plan documents and reviews, kept per plan revision in each process (cohesio.document.selectors)
-    "plans": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 64}},
+    "plans": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "cohesio-plans",
+        "OPTIONS": {"MAX_ENTRIES": 64},
+    },
+    # parts of pages (an element page's body, findings, comments) per reader and locality state, in each process
+    # (cohesio.core.kept); at most about 200 KB an entry for a plan ten times the demo
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "cohesio-pages",
+        "OPTIONS": {"MAX_ENTRIES": 300},
+    },
 }
 
 AUTHENTICATION_BACKENDS = [

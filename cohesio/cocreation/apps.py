@@ -10,9 +10,17 @@ class CocreationConfig(AppConfig):
     verbose_name = _("Co-creation")
 
     def ready(self):
+        from cohesio.core.kept import LAYOUT_STATE
         from cohesio.plans.editing import DELETE_NOTES
 
         DELETE_NOTES.append(_comments_note)
+        LAYOUT_STATE["unread_notifications"] = _unread_notifications  # marking one read records no event
+
+
+def _unread_notifications(request) -> int:
+    from .selectors import unread_notification_count
+
+    return unread_notification_count(request.user, request.locality)
 
 
 def _comments_note(obj) -> str:

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from cohesio.core.access import locality_view, scoped_object
+from cohesio.core.kept import render_kept
 from cohesio.core.pagination import paginate
 from cohesio.format.vocabulary import PreventionLevel
 from cohesio.plans.selectors import plan_for
@@ -20,21 +21,24 @@ NOT_STATED = "not_stated"
 @require_GET
 def intervention_list(request):
     plan = plan_for(request.locality)
-    level = request.GET.get("level", "")
-    queryset = (
-        Intervention.objects.filter(plan=plan)
-        .select_related("lead__organisation", "lead_organisation", "locality")
-        .prefetch_related("goals")
-    )
-    if level in {m.value for m in PreventionLevel}:
-        queryset = queryset.filter(prevention_level=level)
-    elif level == NOT_STATED:
-        queryset = queryset.filter(prevention_level="")
-    else:
-        level = ""
-    levels = [(m.value, m.label) for m in PreventionLevel] + [(NOT_STATED, _("Level not stated"))]
-    context = {"plan": plan, "interventions": paginate(request, queryset), "level": level, "levels": levels}
-    return render(request, "interventions/list.html", context)
+
+    def body() -> dict:
+        level = request.GET.get("level", "")
+        queryset = (
+            Intervention.objects.filter(plan=plan)
+            .select_related("lead__organisation", "lead_organisation", "locality")
+            .prefetch_related("goals")
+        )
+        if level in {m.value for m in PreventionLevel}:
+            queryset = queryset.filter(prevention_level=level)
+        elif level == NOT_STATED:
+            queryset = queryset.filter(prevention_level="")
+        else:
+            level = ""
+        levels = [(m.value, m.label) for m in PreventionLevel] + [(NOT_STATED, _("Level not stated"))]
+        return {"interventions": paginate(request, queryset), "level": level, "levels": levels}
+
+    return render_kept(request, "interventions/list.html", plan, body)
 
 
 @locality_view("plan.view")

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from cohesio.core.access import locality_view, scoped_object
 from cohesio.core.choices import label
+from cohesio.core.kept import render_kept
 from cohesio.core.models import Role
 from cohesio.core.pagination import paginate, read_page_rows
 from cohesio.core.permissions import can
@@ -25,40 +26,47 @@ from .services import coordinator_self_designate, partner_designate_coordinator,
 @require_GET
 def network(request):
     plan = plan_for(request.locality)
-    # the sociogram draws everyone, from a few columns of each row; the tables beside it show a page at a time,
-    # each list its own, and only the rows on those pages are read whole (a plan ten times the demo has over a
-    # thousand ties, which took most of the page's time to read as objects)
-    people = list(Partner.objects.filter(plan=plan).values_list("pk", "name", "network"))
-    links = list(Tie.objects.filter(plan=plan).values_list("pk", "source_id", "target_id", "kind"))
-    kinds = {kind: label(TieKind, kind) for kind in {kind for *_, kind in links}}
-    formal = paginate(request, [pk for pk, _, kind in people if kind == "formal"], param="formal", anchor="formal")
-    informal = paginate(
-        request, [pk for pk, _, kind in people if kind == "informal"], param="informal", anchor="informal"
-    )
-    ties = paginate(request, [pk for pk, *_ in links], param="ties", anchor="ties")
-    shown = Partner.objects.filter(pk__in=[*formal.items, *informal.items]).select_related("organisation", "locality")
-    read_page_rows(formal, informal, rows=shown)
-    read_page_rows(ties, rows=Tie.objects.filter(pk__in=ties.items).select_related("source", "target"))
-    context = {
-        "plan": plan,
-        "sociogram": {
-            "nodes": [{"id": pk, "label": name, "network": kind} for pk, name, kind in people],
-            "edges": [{"source": source, "target": target, "kind": kinds[kind]} for _, source, target, kind in links],
-        },
-        "formal": formal,
-        "informal": informal,
-        "organisations": paginate(
-            request, list(Organisation.objects.filter(plan=plan)), param="organisations", anchor="organisations"
-        ),
-        "community_groups": paginate(
-            request,
-            list(CommunityGroup.objects.filter(plan=plan).select_related("area", "contact")),
-            param="groups",
-            anchor="community-groups",
-        ),
-        "ties": ties,
-    }
-    return render(request, "network/network.html", context)
+
+    def body() -> dict:
+        # the sociogram draws everyone, from a few columns of each row; the tables beside it show a page at a time,
+        # each list its own, and only the rows on those pages are read whole (a plan ten times the demo has over a
+        # thousand ties, which took most of the page's time to read as objects)
+        people = list(Partner.objects.filter(plan=plan).values_list("pk", "name", "network"))
+        links = list(Tie.objects.filter(plan=plan).values_list("pk", "source_id", "target_id", "kind"))
+        kinds = {kind: label(TieKind, kind) for kind in {kind for *_, kind in links}}
+        formal = paginate(request, [pk for pk, _, kind in people if kind == "formal"], param="formal", anchor="formal")
+        informal = paginate(
+            request, [pk for pk, _, kind in people if kind == "informal"], param="informal", anchor="informal"
+        )
+        ties = paginate(request, [pk for pk, *_ in links], param="ties", anchor="ties")
+        shown = Partner.objects.filter(pk__in=[*formal.items, *informal.items]).select_related(
+            "organisation", "locality"
+        )
+        read_page_rows(formal, informal, rows=shown)
+        read_page_rows(ties, rows=Tie.objects.filter(pk__in=ties.items).select_related("source", "target"))
+        context = {
+            "sociogram": {
+                "nodes": [{"id": pk, "label": name, "network": kind} for pk, name, kind in people],
+                "edges": [
+                    {"source": source, "target": target, "kind": kinds[kind]} for _, source, target, kind in links
+                ],
+            },
+            "formal": formal,
+            "informal": informal,
+            "organisations": paginate(
+                request, list(Organisation.objects.filter(plan=plan)), param="organisations", anchor="organisations"
+            ),
+            "community_groups": paginate(
+                request,
+                list(CommunityGroup.objects.filter(plan=plan).select_related("area", "contact")),
+                param="groups",
+                anchor="community-groups",
+            ),
+            "ties": ties,
+        }
+        return context
+
+    return render_kept(request, "network/network.html", plan, body)
 
 
 @locality_view("plan.view")

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from cohesio.core.access import locality_view
+from cohesio.core.kept import render_kept
 from cohesio.core.permissions import can
 from cohesio.plans.editing import PlanLocked
 from cohesio.plans.selectors import current_plan, plan_for
@@ -22,18 +23,22 @@ def _check_url(request, fragment: str = "") -> str:
     return f"{url}#{fragment}" if fragment else url
 
 
-def _check_page(request, plan, *, failed=None, terms_form=None):
-    """The check page; `failed` says which finding's acceptance did not validate, the error and the text."""
+def _check_context(request, plan, *, failed=None, terms_form=None) -> dict:
+    """The check page's body; `failed` says which finding's acceptance did not validate, the error and the text."""
     may_edit = can(request.user, "plan.edit", request.locality)
     review = plan_findings(plan, reader=request.user, with_edit_links=may_edit)
-    context = {
-        "plan": plan,
+    return {
         "review": review,
         "may_edit": may_edit,
         "may_acknowledge": can(request.user, "plan.acknowledge_finding", request.locality),
         "failed": failed,
         "terms_form": terms_form or AcceptedTermsForm(initial={"terms": _terms_line(plan.accepted_terms)}),
     }
+
+
+def _check_page(request, plan, *, failed=None, terms_form=None):
+    """The check page with a form that did not validate: rendered afresh, never kept."""
+    context = {"plan": plan, **_check_context(request, plan, failed=failed, terms_form=terms_form)}
     return render(request, "review/check.html", context)
 
 
@@ -48,7 +53,7 @@ def check(request):
     plan = current_plan(request.locality)
     if plan is None:
         return render(request, "review/check_empty.html", {})
-    return _check_page(request, plan)
+    return render_kept(request, "review/check.html", plan, lambda: _check_context(request, plan))
 
 
 @locality_view("plan.check")

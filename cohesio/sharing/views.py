@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET
 
 from cohesio.core.access import locality_view
 from cohesio.core.choices import label
+from cohesio.core.kept import render_kept
 from cohesio.core.pagination import PER_PAGE, paginate
 from cohesio.core.permissions import can, require
 from cohesio.format.sharing import flows, in_force, not_signed, sharing_matrix
@@ -40,38 +41,43 @@ from .words import labels, rule_words
 @require_GET
 def cooperation(request):
     plan = plan_for(request.locality)
-    partners = list(Partner.objects.filter(plan=plan, network="formal").select_related("organisation", "locality"))
-    agreement = Agreement.objects.filter(plan=plan).first()
-    signatories = Signatory.objects.filter(plan=plan, agreement=agreement).select_related("organisation", "signed_by")
-    rules = SharingRule.objects.filter(plan=plan).select_related("information_type__organisation")
-    information_types = InformationType.objects.filter(plan=plan).select_related("organisation")
-    # each list a page at a time, each with its own page in the address; each is read whole in one query (at most
-    # MAX_ROWS rows) rather than counted and sliced, a query fewer per list
-    context = {
-        "plan": plan,
-        "partners": paginate(request, partners, param="partners", anchor="roles"),
-        "coordinator": next((p for p in partners if p.is_plan_coordinator), None),
-        "information_types": paginate(request, list(information_types), param="information", anchor="information"),
-        "rules": paginate(request, list(rules), param="rules", anchor="rules"),
-        "agreement": agreement,
-        "signatories": paginate(request, list(signatories), param="signatories", anchor="agreement"),
-        "evaluations": paginate(
-            request, list(SharingEvaluation.objects.filter(plan=plan)), param="evaluations", anchor="evaluations"
-        ),
-    }
-    rules_on_page = context["rules"].items
-    prefetch_related_objects(rules_on_page, "recipients")  # for the rules on the page only
-    context["rule_words"] = [(r, rule_words(r, [o.name for o in r.recipients.all()])) for r in rules_on_page]
-    context["state"] = agreement_state(agreement, timezone.localdate()) if agreement else None
-    status = _agreement_status(sharing_section(plan), timezone.localdate())
-    context["not_signed"], context["all_signed"] = status["not_signed"], status["all_signed"]
-    # the signing partner is a formal partner of an organisation (services.signing_partner): among those loaded
-    own = next((p for p in partners if p.user_id == request.user.pk and p.organisation_id), None)
-    context["may_sign"] = agreement is not None and own is not None and can(request.user, "agreement.sign", own)
-    context["may_bring_into_force"] = agreement is not None and can(
-        request.user, "agreement.bring_into_force", request.locality
-    )
-    return render(request, "sharing/cooperation.html", context)
+
+    def body() -> dict:
+        partners = list(Partner.objects.filter(plan=plan, network="formal").select_related("organisation", "locality"))
+        agreement = Agreement.objects.filter(plan=plan).first()
+        signatories = Signatory.objects.filter(plan=plan, agreement=agreement).select_related(
+            "organisation", "signed_by"
+        )
+        rules = SharingRule.objects.filter(plan=plan).select_related("information_type__organisation")
+        information_types = InformationType.objects.filter(plan=plan).select_related("organisation")
+        # each list a page at a time, each with its own page in the address; each is read whole in one query (at most
+        # MAX_ROWS rows) rather than counted and sliced, a query fewer per list
+        context = {
+            "partners": paginate(request, partners, param="partners", anchor="roles"),
+            "coordinator": next((p for p in partners if p.is_plan_coordinator), None),
+            "information_types": paginate(request, list(information_types), param="information", anchor="information"),
+            "rules": paginate(request, list(rules), param="rules", anchor="rules"),
+            "agreement": agreement,
+            "signatories": paginate(request, list(signatories), param="signatories", anchor="agreement"),
+            "evaluations": paginate(
+                request, list(SharingEvaluation.objects.filter(plan=plan)), param="evaluations", anchor="evaluations"
+            ),
+        }
+        rules_on_page = context["rules"].items
+        prefetch_related_objects(rules_on_page, "recipients")  # for the rules on the page only
+        context["rule_words"] = [(r, rule_words(r, [o.name for o in r.recipients.all()])) for r in rules_on_page]
+        context["state"] = agreement_state(agreement, timezone.localdate()) if agreement else None
+        status = _agreement_status(sharing_section(plan), timezone.localdate())
+        context["not_signed"], context["all_signed"] = status["not_signed"], status["all_signed"]
+        # the signing partner is a formal partner of an organisation (services.signing_partner): among those loaded
+        own = next((p for p in partners if p.user_id == request.user.pk and p.organisation_id), None)
+        context["may_sign"] = agreement is not None and own is not None and can(request.user, "agreement.sign", own)
+        context["may_bring_into_force"] = agreement is not None and can(
+            request.user, "agreement.bring_into_force", request.locality
+        )
+        return context
+
+    return render_kept(request, "sharing/cooperation.html", plan, body)
 
 
 @locality_view("plan.view")

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 
 from cohesio.cocreation.selectors import consultation_context
 from cohesio.core.access import locality_view
+from cohesio.core.kept import render_kept
 from cohesio.document.selectors import plan_data_for
 from cohesio.format import evaluation
 from cohesio.format.summary import element_summaries
@@ -23,23 +24,25 @@ def overview(request):
     plan = current_plan(request.locality)
     if plan is None:
         return render(request, "plans/overview_empty.html", {})
-    review = plan_findings_for_request(request, plan)  # cached: the page's tags reuse it
-    # the document as checked: values that do not fit the format are left out, and the check page says so
-    summaries = element_summaries(review.document) if review.document is not None else []
-    partner = own_partner_profile(plan, request.user)
-    organisation = partner.organisation.key if partner is not None and partner.organisation is not None else None
-    context = {
-        # the sharing evaluations this person's organisation is asked to answer now
-        "evaluations_to_answer": evaluation.to_answer(review.document, organisation, timezone.localdate())
-        if review.document is not None
-        else [],
-        "plan": plan,
-        "summaries": summaries,
-        "complete_count": sum(s.complete for s in summaries),
-        "review": review,
-        **consultation_context(plan, request.user),  # endorsements and status moves, a fixed number of queries
-    }
-    return render(request, "plans/overview.html", context)
+
+    def body() -> dict:
+        review = plan_findings_for_request(request, plan)
+        # the document as checked: values that do not fit the format are left out, and the check page says so
+        summaries = element_summaries(review.document) if review.document is not None else []
+        partner = own_partner_profile(plan, request.user)
+        organisation = partner.organisation.key if partner is not None and partner.organisation is not None else None
+        return {
+            # the sharing evaluations this person's organisation is asked to answer now
+            "evaluations_to_answer": evaluation.to_answer(review.document, organisation, timezone.localdate())
+            if review.document is not None
+            else [],
+            "summaries": summaries,
+            "complete_count": sum(s.complete for s in summaries),
+            "review": review,
+            **consultation_context(plan, request.user),  # endorsements and status moves, a fixed number of queries
+        }
+
+    return render_kept(request, "plans/overview.html", plan, body)
 
 
 @locality_view("plan.export")

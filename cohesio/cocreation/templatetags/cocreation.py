@@ -65,6 +65,8 @@ def unread_notifications(context) -> int:
     locality = getattr(request, "locality", None)
     if locality is None or not request.user.is_authenticated:
         return 0
+    if "unread_notifications" in context:  # read already for a page that is kept (cohesio.core.kept)
+        return context["unread_notifications"]
     return unread_notification_count(request.user, locality)
 
 
