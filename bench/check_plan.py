@@ -145,7 +145,7 @@ def large_plan(seed: int = 1) -> PlanDocument:
         },
         "interventions": interventions,
         "monitoring": [
-            {"key": f"m{i}", "name": f"Indicator {i}", "goal": f"g{i}", "baseline": 1 if i % 5 else None}
+            {"key": f"m{i}", "name": f"Indicator {i}", "goals": [f"g{i}"], "baseline": 1 if i % 5 else None}
             for i in range(n_goals)
         ],
     }

@@ -17,6 +17,9 @@ DENIED = "denied"
 
 # actions with their own words
 ACTIONS = {
+    "account.delete": gettext_lazy("Removed someone's account"),
+    "account.email_change": gettext_lazy("Changed their e-mail address"),
+    "account.update": gettext_lazy("Changed someone's account"),
     "audit.export": gettext_lazy("Downloaded the audit trail"),
     "comment.create": gettext_lazy("Commented"),
     "comment.reopen": gettext_lazy("Opened a comment again"),
@@ -31,6 +34,7 @@ ACTIONS = {
     "invitation.resend": gettext_lazy("Sent an invitation again"),
     "invitation.revoke": gettext_lazy("Withdrew an invitation"),
     "locality.create": gettext_lazy("Started the locality"),
+    "locality.update": gettext_lazy("Changed the locality's details"),
     "membership.change_role": gettext_lazy("Changed someone's role"),
     "membership.remove": gettext_lazy("Removed someone from the locality"),
     "partner.create": gettext_lazy("Added a partner"),

@@ -18,6 +18,6 @@ class CoreConfig(AppConfig):
     verbose_name = "Cohesio core"
 
     def ready(self):
-        from . import login_protection, session_limits  # noqa: F401 - their signal receivers
+        from . import account_signals, login_protection, session_limits  # noqa: F401 - their signal receivers
 
         post_migrate.connect(create_cache_table, sender=self, dispatch_uid="cohesio-create-cache-table")

@@ -213,3 +213,17 @@ def _join(invitation: Invitation, user, now) -> None:
     invitation.save(update_fields=["accepted_at", "accepted_by"])
     record(actor=user, action="invitation.accept", obj=invitation, locality=invitation.locality)
     invitation_accepted.send(sender=Invitation, invitation=invitation, user=user)
+
+
+def account_changed(*, acting_user, user, action: str = "account.update") -> None:
+    """A person's account changed outside the app's own forms (their e-mail address in the account settings, or
+    the operator in the admin): an event in each locality they belong to, since pages there show their name or
+    address (`cohesio.core.kept` keys kept pages by the locality's events). Ids only, as always."""
+    with transaction.atomic():
+        for locality_id in Membership.objects.filter(user=user).values_list("locality_id", flat=True):
+            record(actor=acting_user, action=action, obj=user, locality=Locality(pk=locality_id))
+
+
+def locality_changed(*, acting_user, locality: Locality) -> None:
+    """The operator changed a locality in the admin (its name, say): an event in its chain."""
+    record(actor=acting_user, action="locality.update", obj=locality, locality=locality)

@@ -128,5 +128,6 @@ def coordinator_self_designate(*, acting_user, plan, organisation=None, new_orga
             )
             partner.full_clean()
             partner.save()
+            plan_revised(plan)  # a new row of the plan: what is computed from it is out of date
             record(actor=acting_user, action="partner.create", obj=partner, locality=plan.locality)
     return partner_designate_coordinator(acting_user=acting_user, plan=plan, partner=partner)
