@@ -31,6 +31,8 @@ def identity_mentions(text: str, lang: str) -> list[Match]:
 def framed_words(text: str, lang: str, *contexts: str) -> list[str]:
     """Identity words in sentences of `text` that also hold a word of one of the `contexts` lists ("" for any
     sentence) and nothing protective ("victims of discrimination"); each word once."""
+    if not text or not identity_words(lang).entries_in(text):
+        return []  # no identity word anywhere, so none in any of its sentences
     protective = word_set("identity", "protective_context", lang)
     found: list[str] = []
     for sentence in _SENTENCE.finditer(text):

@@ -21,6 +21,7 @@ from importlib import resources
 _DATA = resources.files("cohesio.checks") / "data"
 _CONTEXT_WINDOW = 60
 _WORD = re.compile(r"\w+")
+_WORD_START = re.compile(r"(\w{1,3})\w*")  # a word's first three letters, or all of a shorter word
 
 
 _OPTIONAL = re.compile(r"\(([^()]*)\)")
@@ -46,10 +47,19 @@ def expand_forms(forms: list[str] | tuple[str, ...], endings: tuple[str, ...] = 
     return list(dict.fromkeys(expanded))
 
 
+def _body(form: str) -> str:
+    return r"[\s-]+".join(re.escape(w).replace(r"\*", r"\w*") for w in form.split())
+
+
 def _pattern(form: str) -> str:
-    words = form.split()
-    body = r"[\s-]+".join(re.escape(w).replace(r"\*", r"\w*") for w in words)
-    return rf"(?<!\w){body}(?!\w)"
+    return rf"(?<!\w){_body(form)}(?!\w)"
+
+
+def _any_of(forms: list[str] | tuple[str, ...]) -> re.Pattern:
+    """One pattern for all `forms`, whole words, tried in order. The word-boundary checks stand outside the
+    alternatives, so a text is only tried against the forms where a word starts (many times faster than one
+    boundary check per form)."""
+    return re.compile(rf"(?<!\w)(?:{'|'.join(_body(f) for f in forms)})(?!\w)", re.IGNORECASE)
 
 
 def _context(phrases: list[str], *, before: bool) -> re.Pattern | None:
@@ -92,7 +102,7 @@ class Entry:
             category=data["category"],
             forms=tuple(forms),
             alternatives=tuple(data.get("alternatives", ())),
-            pattern=re.compile("|".join(_pattern(f) for f in forms), re.IGNORECASE),
+            pattern=_any_of(forms),
             neutral_before=_context(expand_forms(data.get("neutral_before", []), endings), before=True),
             neutral_after=_context(expand_forms(data.get("neutral_after", []), endings), before=False),
             factual_when_dated=bool(data.get("factual_when_dated", False)),
@@ -128,6 +138,34 @@ def is_dated(text: str, start: int, end: int) -> bool:
     )
 
 
+@lru_cache(maxsize=2048)
+def _beginnings(lowered: str) -> frozenset[str]:
+    """The first three letters of each word of a text (all of a shorter word); remembered, as one check reads the
+    same text with several word lists."""
+    return frozenset(_WORD_START.findall(lowered))
+
+
+def forget_texts() -> None:
+    """Drop what is remembered of texts read (for measuring a check of texts never seen)."""
+    _beginnings.cache_clear()
+
+
+def _is_word_letter(char: str) -> bool:
+    return char.isalnum() or char == "_"  # what `\w` matches
+
+
+def _word_starts(lowered: str, start: str) -> Iterator[int]:
+    """Where a word of `lowered` begins with `start` (a shorter `start` is a whole word)."""
+    at = lowered.find(start)
+    while at != -1:
+        end = at + len(start)
+        if (at == 0 or not _is_word_letter(lowered[at - 1])) and (
+            len(start) >= 3 or end == len(lowered) or not _is_word_letter(lowered[end])
+        ):
+            yield at
+        at = lowered.find(start, at + 1)
+
+
 @dataclass(frozen=True)
 class Match:
     """Where an entry occurs in a text, and the words as written there."""
@@ -151,16 +189,30 @@ class Lexicon:
                     self._inside[entry].add(anchor)
                 else:
                     self._by_start[anchor].append(entry)
+        self._start_keys = frozenset(self._by_start)
+        self._inside_by_anchor: dict[str, list[Entry]] = defaultdict(list)
+        for entry, anchors in self._inside.items():
+            for anchor in anchors:
+                self._inside_by_anchor[anchor].append(entry)
 
     def _occurrences(self, text: str) -> Iterator[tuple[Entry, re.Match]]:
-        for word in _WORD.finditer(text):
-            for entry in self._by_start.get(word.group()[:3].lower(), ()):
-                m = entry.pattern.match(text, word.start())
-                if m:
-                    yield entry, m
         lowered = text.lower()
-        for entry, anchors in self._inside.items():
-            if any(anchor in lowered for anchor in anchors):
+        # The indexed beginnings the text holds, found in one pass; only where those begin a word is an entry tried.
+        for start in self._start_keys.intersection(_beginnings(lowered)):
+            # A few letters change length when lowered ("İ"): there, words are found in the text as written.
+            places = (
+                _word_starts(lowered, start)
+                if len(lowered) == len(text)
+                else (w.start() for w in _WORD_START.finditer(text) if w.group(1).lower() == start)
+            )
+            for at in places:
+                for entry in self._by_start[start]:
+                    m = entry.pattern.match(text, at)
+                    if m:
+                        yield entry, m
+        inside = {e for anchor, entries in self._inside_by_anchor.items() if anchor in lowered for e in entries}
+        for entry in self._inside:  # in the word list's order
+            if entry in inside:
                 yield from ((entry, m) for m in entry.pattern.finditer(text))
 
     def find(self, text: str) -> list[Match]:
@@ -195,10 +247,29 @@ class WordSet:
 
     def __init__(self, forms: list[str], endings: tuple[str, ...] = ("",)):
         self.forms = tuple(expand_forms(forms, endings))
-        self.pattern = re.compile("|".join(_pattern(f) for f in self.forms), re.IGNORECASE) if self.forms else None
+        self.pattern = _any_of(self.forms) if self.forms else None
+        # Indexed like a word list: a text is only tried against the forms whose first letters it holds.
+        groups: dict[tuple[str, bool], list[str]] = defaultdict(list)
+        for form in self.forms:
+            groups[_anchor(form)].append(form)
+        self._by_start = {anchor: _any_of(fs) for (anchor, inside), fs in groups.items() if not inside}
+        self._inside = {anchor: _any_of(fs) for (anchor, inside), fs in groups.items() if inside}
 
     def search(self, text: str) -> re.Match | None:
-        return self.pattern.search(text) if self.pattern else None
+        """The first place in `text` where one of the forms occurs."""
+        if self.pattern is None:
+            return None
+        lowered = text.lower()
+        if len(lowered) != len(text):
+            return self.pattern.search(text)  # a letter that changes length when lowered ("İ")
+        found = []
+        for start in self._by_start.keys() & _beginnings(lowered):
+            pattern = self._by_start[start]
+            m = next(filter(None, (pattern.match(text, at) for at in _word_starts(lowered, start))), None)
+            if m:
+                found.append(m)
+        found.extend(m for anchor, p in self._inside.items() if anchor in lowered and (m := p.search(text)))
+        return min(found, key=lambda m: m.start(), default=None)
 
     def match_at(self, text: str, start: int) -> re.Match | None:
         """A form that starts at `start`, after any spaces or hyphens."""
