@@ -3,11 +3,13 @@
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
+from django.db import connection
 from django.db.models import OuterRef, Prefetch, Subquery
 from django.shortcuts import get_object_or_404
 
 from cohesio.core.models import Membership, Role
 from cohesio.core.permissions import can
+from cohesio.core.sql import column, statement, table
 from cohesio.format.private import EVERY, PrivateReading
 from cohesio.format.vocabulary import PlanStatus
 from cohesio.network.models import Partner
@@ -74,8 +76,19 @@ def notifications_for(user, locality):
     return Notification.objects.filter(user=user, locality=locality)
 
 
+@statement
+def _unread_sql(vendor: str) -> str:
+    return (
+        f"SELECT COUNT(*) FROM {table(Notification)} n WHERE {column(Notification, 'locality', 'n')} = %s "  # noqa: S608 - names from the models, values as parameters
+        f"AND {column(Notification, 'user', 'n')} = %s AND {column(Notification, 'read_at', 'n')} IS NULL"
+    )
+
+
 def unread_notification_count(user, locality) -> int:
-    return notifications_for(user, locality).filter(read_at__isnull=True).count()
+    """Counted on every page (the layout shows it), so the query is written out (`cohesio.core.sql`)."""
+    with connection.cursor() as cursor:
+        cursor.execute(_unread_sql(), [locality.pk, user.pk])
+        return cursor.fetchone()[0]
 
 
 def notification_of(user, locality, pk) -> Notification:

@@ -11,7 +11,7 @@ from cohesio.audit.services import record
 from cohesio.format import PlanFormatError
 
 from .models import Locality
-from .permissions import require, role_in
+from .permissions import member_locality, require, role_in
 
 
 class NoPlanYet(Http404):
@@ -30,7 +30,8 @@ def locality_view(action: str):
         def wrapped(request, locality: str, *args, **kwargs):
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
-            obj = get_object_or_404(Locality, slug=locality)
+            # a member's locality comes with their roles; anyone else's is looked up, to be refused and recorded
+            obj = member_locality(request.user, locality) or get_object_or_404(Locality, slug=locality)
             try:
                 require(request.user, action, obj)
             except (PermissionDenied, Http404):

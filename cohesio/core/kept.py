@@ -109,7 +109,7 @@ def _layout_state(request, locality) -> dict:
     from .permissions import visible_localities
 
     state = {name: value(request) for name, value in LAYOUT_STATE.items()}
-    return {"switcher_localities": list(visible_localities(request.user)), **state}
+    return {"switcher_localities": visible_localities(request.user), **state}
 
 
 def _page_key(state: dict, locality) -> str:

@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from .models import Locality, Membership, Role
+from .sql import column, columns, statement, table
 
 # "partner.read_private": read what a partner wrote about themselves (interests, doubts, conditions for taking
 # part). Every member asks it of a partner record; OWN_ONLY below narrows it to their own record for most roles.
@@ -68,15 +69,41 @@ def locality_of(obj) -> Locality:
     raise TypeError(f"{type(obj).__name__} does not belong to a locality")
 
 
+@statement
+def _member_localities_sql(vendor: str) -> str:
+    locality, role = column(Membership, "locality", "m"), column(Membership, "role", "m")
+    return (
+        f"SELECT {columns(Locality, 'l')}, {role} AS cohesio_role FROM {table(Locality)} l "  # noqa: S608 - names from the models, values as parameters
+        f"INNER JOIN {table(Membership)} m ON {locality} = {column(Locality, 'id', 'l')} "
+        f"WHERE {column(Membership, 'user', 'm')} = %s ORDER BY {column(Locality, 'name', 'l')}, {locality}"
+    )
+
+
+def _member_localities(user) -> list[Locality]:
+    """The localities the user belongs to, by name, each with `cohesio_role`: read in one query (written out, see
+    `cohesio.core.sql`), and kept on the user object for the request (setting `_cohesio_roles` to None reads them
+    again)."""
+    localities = getattr(user, "_cohesio_localities", None)
+    if localities is None or getattr(user, "_cohesio_roles", None) is None:
+        localities = list(Locality.objects.raw(_member_localities_sql(), [user.pk]))
+        user._cohesio_localities = localities
+        user._cohesio_roles = {loc.pk: loc.cohesio_role for loc in localities}
+    return localities
+
+
 def role_in(user, locality: Locality) -> str | None:
     """The user's role in the locality, or None; cached on the user object for one request."""
     if not getattr(user, "is_authenticated", False):
         return None
-    cache = getattr(user, "_cohesio_roles", None)
-    if cache is None:
-        cache = dict(Membership.objects.filter(user=user).values_list("locality_id", "role"))
-        user._cohesio_roles = cache
-    return cache.get(locality.pk)
+    _member_localities(user)
+    return user._cohesio_roles.get(locality.pk)
+
+
+def member_locality(user, slug: str) -> Locality | None:
+    """The locality of that short name, if the user belongs to it (read with their roles: no query more)."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return next((loc for loc in _member_localities(user) if loc.slug == slug), None)
 
 
 def plan_part(obj) -> str:
@@ -129,8 +156,8 @@ def require_platform(user, action: str) -> None:
         raise Http404
 
 
-def visible_localities(user):
-    """The localities a person belongs to, for the switcher."""
+def visible_localities(user) -> list[Locality]:
+    """The localities a person belongs to, by name, for the switcher."""
     if not getattr(user, "is_authenticated", False):
-        return Locality.objects.none()
-    return Locality.objects.filter(memberships__user=user).order_by("name")
+        return []
+    return _member_localities(user)
