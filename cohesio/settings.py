@@ -187,6 +187,7 @@ COHESIO_SESSION_IDLE_MINUTES = env.int("COHESIO_SESSION_IDLE_MINUTES", default=3
 COHESIO_SESSION_MAX_HOURS = env.int("COHESIO_SESSION_MAX_HOURS", default=12)
 SESSION_COOKIE_AGE = COHESIO_SESSION_IDLE_MINUTES * 60
 SESSION_SAVE_EVERY_REQUEST = False  # renewed at most once a minute (cohesio/core/session_limits.py)
+SESSION_ENGINE = "cohesio.core.sessions"  # the database, read as Django does, in one statement of ours
 
 # E-mail goes out through EMAIL_HOST. Without it development prints e-mail to the console; production
 # refuses to start, because invitation and reset links would land in the server log, unless the console

@@ -86,3 +86,30 @@ def test_someone_outside_the_locality_is_refused_with_a_404(client, charlie, riv
     client.force_login(charlie)
     assert client.get(f"/l/{riverside.slug}/").status_code == 404
     assert client.get("/l/nowhere/").status_code == 404
+
+
+def test_a_session_is_found_by_its_key_until_it_expires(db, django_assert_num_queries):
+    from datetime import timedelta
+
+    from django.contrib.sessions.models import Session
+
+    from cohesio.core.sessions import SessionStore
+
+    store = SessionStore()
+    store["who"] = 7
+    store.save()
+    with django_assert_num_queries(1):
+        assert SessionStore(store.session_key).load() == {"who": 7}
+    assert SessionStore("x" * 32).load() == {}
+    Session.objects.filter(pk=store.session_key).update(expire_date=timezone.now() - timedelta(seconds=1))
+    expired = SessionStore(store.session_key)
+    assert expired.load() == {}
+    assert expired.session_key is None  # a new one is made when something is stored
+
+
+def test_a_signed_in_request_reads_the_session_through_our_statement(client, alice, riverside):
+    import_plan(small_document(), riverside)
+    client.force_login(alice)
+    assert client.get(f"/l/{riverside.slug}/").status_code == 200
+    client.cookies["sessionid"] = "y" * 32
+    assert client.get(f"/l/{riverside.slug}/").status_code == 302  # an unknown session: signed out
