@@ -104,6 +104,10 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     VAR_DIR.mkdir(parents=True, exist_ok=True)
+# A worker keeps its connection between requests (opening one, with SQLite's set-up, cost more than a kept page
+# itself); one that broke is noticed before a request uses it. DATABASE_CONN_MAX_AGE=0 opens one per request.
+DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DATABASE_CONN_MAX_AGE", default=60))
+DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # One cache shared by every worker (allauth's rate limits, used TOTP codes): the database by default

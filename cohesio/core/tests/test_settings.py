@@ -44,3 +44,21 @@ def test_development_needs_no_configuration():
     result = _settings({})
     assert result.returncode == 0, result.stderr
     assert result.stdout.split()[0] == "True"
+
+
+def _database_settings(env: dict) -> list[str]:
+    show = "from django.conf import settings as s; d = s.DATABASES['default']; print(d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'])"
+    clean = {k: v for k, v in os.environ.items() if k != "DATABASE_CONN_MAX_AGE"}
+    result = subprocess.run(  # noqa: S603 - our own interpreter and a fixed snippet
+        [sys.executable, "-c", f"import django; django.setup(); {show}"],
+        env={**clean, "DJANGO_SETTINGS_MODULE": "cohesio.settings", **env},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout.split()
+
+
+def test_a_worker_keeps_its_database_connection_between_requests_unless_told_not_to():
+    assert _database_settings({}) == ["60", "True"]  # checked before reuse, so a broken one is not handed on
+    assert _database_settings({"DATABASE_CONN_MAX_AGE": "0"}) == ["0", "True"]
