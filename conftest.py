@@ -81,6 +81,17 @@ def charlie(elsewhere):
     return make_member(elsewhere, "coordinator", "charlie@elsewhere.example")
 
 
+@pytest.fixture
+def operator(db):
+    """Someone who runs the site: staff and superuser, member of no locality."""
+    from cohesio.core.accounts import create_account
+
+    user = create_account(email="operator@cohesio.example", password=PASSWORD)
+    user.is_staff = user.is_superuser = True
+    user.save()
+    return user
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     return {

@@ -11,25 +11,15 @@ from django.urls import reverse
 
 from cohesio.audit.models import AuditEvent
 from cohesio.cocreation.services import comment_create
-from cohesio.core.accounts import create_account
 from cohesio.core.models import Locality, Membership
 from cohesio.document.services import import_plan
 from cohesio.plans.models import Plan
 from cohesio.plans.tests.documents import small_document
-from conftest import PASSWORD
 
 
 @pytest.fixture
 def plan(riverside, alice):
     return import_plan(small_document(), riverside)
-
-
-@pytest.fixture
-def operator(db):
-    user = create_account(email="operator@cohesio.example", password=PASSWORD)
-    user.is_staff = user.is_superuser = True
-    user.save()
-    return user
 
 
 def _seen_twice(client, url) -> str:

@@ -1,7 +1,6 @@
 """Failed-login limits per account and client address, for the site's sign-in and the admin's; a stranger
 elsewhere cannot lock the owner out; the lockout page says what to do; a password reset lifts it."""
 
-import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.urls import reverse
@@ -19,16 +18,6 @@ def _sign_in(client, email, password, ip):
 
 def _admin_sign_in(client, username, password, ip):
     return client.post(reverse("admin:login"), {"username": username, "password": password}, REMOTE_ADDR=ip)
-
-
-@pytest.fixture
-def admin_user(db):
-    from cohesio.core.accounts import create_account
-
-    user = create_account(email="root@cohesio.example", password=PASSWORD)
-    user.is_staff = user.is_superuser = True
-    user.save()
-    return user
 
 
 def test_the_site_sign_in_locks_an_account_from_one_address_at_the_limit(client, alice):
@@ -54,20 +43,20 @@ def test_the_name_counts_the_same_however_it_is_typed(client, alice):
     assert _sign_in(client, alice.email, PASSWORD, ATTACKER).status_code == 429
 
 
-def test_the_admin_sign_in_is_limited_too(client, admin_user):
+def test_the_admin_sign_in_is_limited_too(client, operator):
     limit = settings.AXES_FAILURE_LIMIT
-    answers = [_admin_sign_in(client, admin_user.username, WRONG, ATTACKER).status_code for _ in range(limit + 3)]
+    answers = [_admin_sign_in(client, operator.username, WRONG, ATTACKER).status_code for _ in range(limit + 3)]
     assert answers == [200] * (limit - 1) + [429] * 4
-    assert _admin_sign_in(client, admin_user.username, PASSWORD, ATTACKER).status_code == 429
-    assert _admin_sign_in(client, admin_user.username, PASSWORD, OWNER).status_code == 302
+    assert _admin_sign_in(client, operator.username, PASSWORD, ATTACKER).status_code == 429
+    assert _admin_sign_in(client, operator.username, PASSWORD, OWNER).status_code == 302
 
 
-def test_the_site_and_the_admin_count_against_the_same_account(client, admin_user):
+def test_the_site_and_the_admin_count_against_the_same_account(client, operator):
     for _ in range(3):
-        _sign_in(client, admin_user.email, WRONG, ATTACKER)
+        _sign_in(client, operator.email, WRONG, ATTACKER)
     for _ in range(settings.AXES_FAILURE_LIMIT - 3):
-        _admin_sign_in(client, admin_user.username.upper(), WRONG, ATTACKER)
-    assert _sign_in(client, admin_user.email, PASSWORD, ATTACKER).status_code == 429
+        _admin_sign_in(client, operator.username.upper(), WRONG, ATTACKER)
+    assert _sign_in(client, operator.email, PASSWORD, ATTACKER).status_code == 429
 
 
 def test_the_lockout_page_is_in_the_site_layout_and_says_what_to_do(client, alice):
