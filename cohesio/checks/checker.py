@@ -23,7 +23,7 @@ from . import (  # noqa: F401
     terminology,
 )
 from .findings import Element, Finding, Severity
-from .lexicon import languages
+from .lexicon import forget_texts, languages
 from .registry import REGISTRY, CheckContext, CoCreation
 
 
@@ -60,6 +60,9 @@ def check_plan(
     if lang not in languages():
         raise ValueError(f"there are no word lists for the language '{lang}' (known: {', '.join(languages())})")
     context = CheckContext(doc, lang=lang, today=today or date.today(), allow_terms=allow_terms, cocreation=cocreation)
-    findings = [finding for rule in REGISTRY.values() for finding in rule.findings(doc, context)]
+    try:
+        findings = [finding for rule in REGISTRY.values() for finding in rule.findings(doc, context)]
+    finally:
+        forget_texts()  # what was noted of the plan's texts serves this check only: nothing of them stays behind
     findings.sort(key=lambda f: (-f.severity.rank, f.code))
     return findings

@@ -141,12 +141,12 @@ def is_dated(text: str, start: int, end: int) -> bool:
 @lru_cache(maxsize=2048)
 def _beginnings(lowered: str) -> frozenset[str]:
     """The first three letters of each word of a text (all of a shorter word); remembered, as one check reads the
-    same text with several word lists."""
+    same text with several word lists, until `forget_texts()`, which the checker calls at the end of each check."""
     return frozenset(_WORD_START.findall(lowered))
 
 
 def forget_texts() -> None:
-    """Drop what is remembered of texts read (for measuring a check of texts never seen)."""
+    """Drop what is remembered of the texts read, so no plan's words stay in memory after its check."""
     _beginnings.cache_clear()
 
 

@@ -160,4 +160,4 @@ def visible_localities(user) -> list[Locality]:
     """The localities a person belongs to, by name, for the switcher."""
     if not getattr(user, "is_authenticated", False):
         return []
-    return _member_localities(user)
+    return list(_member_localities(user))  # a copy: the request's roles stay as read
